@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './core/config/app-config';
+import { ConfigModule } from './core/config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { LoggingModule } from './core/logging/logging.module';
+import { QueueModule } from './core/queue/queue.module';
+import { HealthModule } from './modules/health/health.module';
+import { SystemModule } from './modules/system/system.module';
+
+/** The HTTP API process. Queues are registered as a producer only: no processor runs here. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('api'),
+        DatabaseModule.forRoot(),
+        QueueModule.forRoot('producer'),
+        HealthModule,
+        SystemModule.forApi(),
+      ],
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/**
+ * Every setting of the API and the worker, validated once at boot.
+ * No other file reads process.env: inject AppConfig instead.
+ * README.md lists each variable with its default and meaning.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Address the HTTP server binds to. */
+  @IsString()
+  @IsNotEmpty()
+  HOST = '0.0.0.0';
+
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, {
+    message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/moisson';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, {
+    message: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)',
+  })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key of this instance; lets several instances or test runs share one Redis. */
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, {
+    message: 'REDIS_PREFIX must be 1 to 64 letters, digits, ":", "_" or "-"',
+  })
+  REDIS_PREFIX = 'moisson';
+
+  @Matches(/^smtps?:\/\/[^\s]+$/, {
+    message: 'SMTP_URL must look like smtp://user:password@host:587 (or smtps:// for TLS)',
+  })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Folder of the built web app the API serves in production ('' = do not serve it). */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+
+  /** Folder for runtime data (uploads later). */
+  @IsString()
+  @IsNotEmpty()
+  DATA_DIR = '.data';
+
+  /** Jobs one worker process runs at once, per queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  /** Seconds the worker waits for active jobs on SIGTERM before it gives up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  SHUTDOWN_GRACE_SECONDS = 30;
+
+  /** Version shown in the footer and /api/health (set by the build or the launcher). */
+  @IsString()
+  APP_VERSION = '0.0.0-dev';
+}

@@ -1,0 +1,4 @@
+import { Init1795703713187 } from '../../database/migrations/1795703713187-Init';
+
+/** Every migration, in order, listed once (bundled code cannot rely on file globs). */
+export const MIGRATIONS: Array<new () => unknown> = [Init1795703713187];

@@ -1,0 +1,19 @@
+/**
+ * Every queue and every job name, with its payload type, in one place.
+ * A processor must handle every job name of its queue: the worker checks this at boot.
+ */
+export enum QueueName {
+  System = 'system',
+}
+
+export enum SystemJobName {
+  WorkerProbe = 'worker-probe',
+}
+
+export interface SystemJobPayloads {
+  [SystemJobName.WorkerProbe]: { probeId: string };
+}
+
+export const JOB_NAMES_BY_QUEUE: Record<QueueName, readonly string[]> = {
+  [QueueName.System]: Object.values(SystemJobName),
+};

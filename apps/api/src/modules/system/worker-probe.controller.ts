@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { WorkerProbeResponse } from '@moisson/contract';
+import { API_ERROR_CODES } from '@moisson/contract';
+import { ApiException } from '../../core/http/api-exception';
+import { WorkerProbeService } from './worker-probe.service';
+
+@ApiTags('system')
+@Controller('system/worker-probes')
+export class WorkerProbeController {
+  constructor(private readonly probes: WorkerProbeService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'Probe recorded and queued; poll it until status is "done".' })
+  create(): Promise<WorkerProbeResponse> {
+    return this.probes.create();
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The probe, "done" once the worker has processed it.' })
+  @ApiNotFoundResponse({ description: 'No probe has this id.' })
+  get(
+    @Param(
+      'id',
+      new ParseUUIDPipe({
+        exceptionFactory: () =>
+          new ApiException(400, API_ERROR_CODES.BAD_REQUEST, 'The probe id must be a UUID, as returned by POST.'),
+      }),
+    )
+    id: string,
+  ): Promise<WorkerProbeResponse> {
+    return this.probes.get(id);
+  }
+}

@@ -1,0 +1,49 @@
+// Starts the built portal: migration step, then the API (which serves the web app) and the worker.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { LaunchError, run, waitForHealth } from './services.mjs';
+
+/**
+ * @param {object} o
+ * @param {string} o.root repository root
+ * @param {Record<string,string>} o.env environment for the processes (DATABASE_URL, REDIS_URL, SMTP_URL, PORT...)
+ * @param {(name: string, line: string) => void} o.onLine receives every output line of api and worker
+ */
+export async function startStack({ root, env, onLine }) {
+  const dist = join(root, 'dist', 'apps', 'api');
+  run(process.execPath, [join(dist, 'migrate.js')], { cwd: root, env, what: 'Applying database migrations' });
+
+  const children = [];
+  const start = (name, file) => {
+    const child = spawn(process.execPath, [join(dist, file)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => onLine(name, line));
+    }
+    child.exitCodePromise = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+    children.push(child);
+    return child;
+  };
+  const api = start('api', 'main.js');
+  const worker = start('worker', 'worker.js');
+  const baseUrl = `http://localhost:${env.PORT}`;
+  try {
+    await waitForHealth(baseUrl, 90000, () => api.exitCode === null && worker.exitCode === null);
+  } catch (error) {
+    await stopAll(children);
+    throw error instanceof LaunchError ? error : new LaunchError(String(error));
+  }
+  return { baseUrl, api, worker, stop: () => stopAll(children) };
+}
+
+async function stopAll(children) {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+      await child.exitCodePromise;
+      clearTimeout(timer);
+    }),
+  );
+}
