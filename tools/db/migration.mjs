@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Wraps the TypeORM CLI with the project's one data source (apps/api/src/core/database/data-source.ts).
+// Wraps the TypeORM CLI with the project's one data source (apps/api/src/core/database/data-source.cli.ts).
 //   npm run db:migration:generate -- AddWorkers   writes apps/api/src/database/migrations/<timestamp>-AddWorkers.ts
 //   npm run db:migration:check                    exits 1 if the entities differ from the migrated schema
 // Afterwards, list a new migration in apps/api/src/core/database/migrations.ts.
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const [command, name] = process.argv.slice(2);
-const dataSource = 'apps/api/src/core/database/data-source.ts';
+const dataSource = 'apps/api/src/core/database/data-source.cli.ts';
 
 let args;
 if (command === 'generate') {

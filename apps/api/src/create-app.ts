@@ -14,6 +14,7 @@ import { createValidationPipe } from './core/http/validation.pipe';
 
 export const GLOBAL_PREFIX = 'api';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css)$/;
 
 /**
  * Builds the HTTP application (Fastify) without listening: main.ts listens, tests use inject().
@@ -48,9 +49,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       prefix: '/',
       decorateReply: false,
       index: ['index.html'],
-      // Hashed bundles are immutable; index.html is served by the SPA fallback with no-cache.
+      // Hashed bundles (main-ABCD1234.js) never change; anything else (index.html, i18n JSON) is revalidated.
       setHeaders: (reply, path) => {
-        if (!path.endsWith('.html')) void reply.header('cache-control', 'public, max-age=31536000, immutable');
+        void reply.header(
+          'cache-control',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

@@ -1,6 +1,10 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
+const PORT_RULE = 'PORT must be a whole number from 0 to 65535 (0 picks any free port)';
+const CONCURRENCY_RULE = 'WORKER_CONCURRENCY must be a whole number from 1 to 64';
+const GRACE_RULE = 'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 600';
+
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
@@ -10,13 +14,13 @@ const toInt = ({ value }: { value: unknown }) =>
  * README.md lists each variable with its default and meaning.
  */
 export class AppConfig {
-  @IsIn(['development', 'production', 'test'])
+  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IsInt({ message: PORT_RULE })
+  @Min(0, { message: PORT_RULE })
+  @Max(65535, { message: PORT_RULE })
   PORT = 3000;
 
   /** Address the HTTP server binds to. */
@@ -45,7 +49,9 @@ export class AppConfig {
   })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
   /** Folder of the built web app the API serves in production ('' = do not serve it). */
@@ -60,16 +66,16 @@ export class AppConfig {
 
   /** Jobs one worker process runs at once, per queue. */
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(64)
+  @IsInt({ message: CONCURRENCY_RULE })
+  @Min(1, { message: CONCURRENCY_RULE })
+  @Max(64, { message: CONCURRENCY_RULE })
   WORKER_CONCURRENCY = 4;
 
   /** Seconds the worker waits for active jobs on SIGTERM before it gives up. */
   @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(600)
+  @IsInt({ message: GRACE_RULE })
+  @Min(1, { message: GRACE_RULE })
+  @Max(600, { message: GRACE_RULE })
   SHUTDOWN_GRACE_SECONDS = 30;
 
   /** Version shown in the footer and /api/health (set by the build or the launcher). */

@@ -25,7 +25,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function describe(error: ValidationError, env: Record<string, string | undefined>): string {
   const name = error.property;
-  const reasons = Object.values(error.constraints ?? {});
+  const reasons = [...new Set(Object.values(error.constraints ?? {}))];
   const given = env[name];
   const shown = given === undefined ? 'not set' : `got "${redact(given)}"`;
   return `Invalid configuration: ${name} ${shown}: ${reasons.join('; ')}`;

@@ -1,6 +1,5 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { loadConfig } from '../config/load-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -8,7 +7,7 @@ export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
 /**
  * The one description of the database, shared by the API, the worker, the migration step and the
- * TypeORM CLI. Schema changes go through migrations only: synchronize is off everywhere.
+ * TypeORM CLI (data-source.cli.ts). Schema changes go through migrations only: synchronize is off everywhere.
  */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   return {
@@ -23,6 +22,3 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     extra: { max: 10, application_name: 'moisson' },
   };
 }
-
-/** Used by the TypeORM CLI (npm run db:migration:generate). */
-export default new DataSource(dataSourceOptions(loadConfig()));

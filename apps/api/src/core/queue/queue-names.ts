@@ -11,7 +11,11 @@ export enum SystemJobName {
 }
 
 export interface SystemJobPayloads {
-  [SystemJobName.WorkerProbe]: { probeId: string };
+  /**
+   * simulatedWorkMs (at most 10 s) makes the job last, to show that SIGTERM lets an active job
+   * finish; the HTTP route never sets it.
+   */
+  [SystemJobName.WorkerProbe]: { probeId: string; simulatedWorkMs?: number };
 }
 
 export const JOB_NAMES_BY_QUEUE: Record<QueueName, readonly string[]> = {

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { ConnectionOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { QueueErrorLogger } from './queue-error-logger';
 import { QueueName } from './queue-names';
 import { bullPrefix, redisOptions, RedisRole } from './redis-options';
 
@@ -26,6 +27,7 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
+      providers: [QueueErrorLogger],
       exports: [BullModule],
     };
   }

@@ -6,6 +6,7 @@ import { API_ERROR_CODES, WorkerProbeResponse } from '@moisson/contract';
 import { Queue } from 'bullmq';
 import { Repository } from 'typeorm';
 import { ApiException } from '../../core/http/api-exception';
+import { enqueue } from '../../core/queue/enqueue';
 import { JOB_OPTIONS } from '../../core/queue/job-options';
 import { QueueName, SystemJobName, SystemJobPayloads } from '../../core/queue/queue-names';
 import { describeConnectionError } from '../../core/startup/describe-connection-error';
@@ -24,13 +25,13 @@ export class WorkerProbeService {
     const payload: SystemJobPayloads[SystemJobName.WorkerProbe] = { probeId: probe.id };
     try {
       // Deterministic job id: queueing the same probe twice runs it once.
-      await this.queue.add(SystemJobName.WorkerProbe, payload, { ...JOB_OPTIONS.system, jobId: `probe-${probe.id}` });
+      await enqueue(this.queue, SystemJobName.WorkerProbe, payload, { ...JOB_OPTIONS.system, jobId: `probe-${probe.id}` });
     } catch (error) {
       await this.probes.delete(probe.id);
       throw new ApiException(
         503,
         API_ERROR_CODES.SERVICE_UNAVAILABLE,
-        `The job could not be queued: ${describeConnectionError(error, 'Redis')} Try again in a moment.`,
+        `The job could not be queued (${describeConnectionError(error, 'Redis')}). Nothing was recorded: try again in a moment.`,
       );
     }
     return toResponse(probe);

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../../core/config/app-config';
@@ -14,7 +15,8 @@ export class SystemProcessor extends WorkerHost implements OnApplicationBootstra
 
   /** Every job name of the queue has a handler: the type makes a missing one a compile error. */
   readonly handlers: JobHandlers<SystemJobPayloads> = {
-    [SystemJobName.WorkerProbe]: async ({ probeId }) => {
+    [SystemJobName.WorkerProbe]: async ({ probeId, simulatedWorkMs }) => {
+      if (simulatedWorkMs) await sleep(Math.min(simulatedWorkMs, 10000));
       const first = await this.probes.markProcessed(probeId, `${hostname()}:${process.pid}`);
       this.logger.log({ probeId, first }, 'worker probe processed');
     },
