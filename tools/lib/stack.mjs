@@ -12,15 +12,27 @@ import { LaunchError, run, waitForHealth } from './services.mjs';
  */
 export async function startStack({ root, env, onLine }) {
   const dist = join(root, 'dist', 'apps', 'api');
-  run(process.execPath, [join(dist, 'migrate.js')], { cwd: root, env, what: 'Applying database migrations' });
+  run(process.execPath, [join(dist, 'migrate.js')], {
+    cwd: root,
+    env,
+    what: 'Applying database migrations',
+  });
 
   const children = [];
   const start = (name, file) => {
-    const child = spawn(process.execPath, [join(dist, file)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(dist, file)], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => onLine(name, line));
+      createInterface({ input: stream }).on('line', (line) =>
+        onLine(name, line),
+      );
     }
-    child.exitCodePromise = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+    child.exitCodePromise = new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve(code ?? signal)),
+    );
     children.push(child);
     return child;
   };
@@ -28,7 +40,11 @@ export async function startStack({ root, env, onLine }) {
   const worker = start('worker', 'worker.js');
   const baseUrl = `http://localhost:${env.PORT}`;
   try {
-    await waitForHealth(baseUrl, 90000, () => api.exitCode === null && worker.exitCode === null);
+    await waitForHealth(
+      baseUrl,
+      90000,
+      () => api.exitCode === null && worker.exitCode === null,
+    );
   } catch (error) {
     await stopAll(children);
     throw error instanceof LaunchError ? error : new LaunchError(String(error));

@@ -3,7 +3,10 @@ import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  FastifyAdapter,
+  NestFastifyApplication,
+} from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -19,28 +22,38 @@ const HASHED_ASSET = /-[A-Z0-9]{8}\.(js|css)$/;
 /**
  * Builds the HTTP application (Fastify) without listening: main.ts listens, tests use inject().
  */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     // The caller's X-Request-Id when it is sane, else a UUID; echoed back and in every log line.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && REQUEST_ID.test(given)
+        ? given
+        : randomUUID();
     },
   });
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(GLOBAL_PREFIX);
   app.useGlobalPipes(createValidationPipe());
 
-  const webDist = config.WEB_DIST_DIR ? resolve(config.WEB_DIST_DIR) : undefined;
+  const webDist = config.WEB_DIST_DIR
+    ? resolve(config.WEB_DIST_DIR)
+    : undefined;
   const spa = SpaFallback.tryCreate(webDist);
   app.useGlobalFilters(new ApiExceptionFilter(spa));
   if (spa && webDist) {
@@ -53,7 +66,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       setHeaders: (reply, path) => {
         void reply.header(
           'cache-control',
-          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          HASHED_ASSET.test(path)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
         );
       },
     });
@@ -63,7 +78,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app,
     new DocumentBuilder()
       .setTitle('Moisson API')
-      .setDescription('Seasonal foreign workers: dossiers, deadlines and reminders for French farms.')
+      .setDescription(
+        'Seasonal foreign workers: dossiers, deadlines and reminders for French farms.',
+      )
       .setVersion(config.APP_VERSION)
       .build(),
   );

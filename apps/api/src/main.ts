@@ -13,5 +13,10 @@ runOrExit('api', async () => {
   await checkDatabase(config);
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log(`API listening on http://localhost:${config.PORT}/${GLOBAL_PREFIX}`, 'Bootstrap');
+  app
+    .get(Logger)
+    .log(
+      `API listening on http://localhost:${config.PORT}/${GLOBAL_PREFIX}`,
+      'Bootstrap',
+    );
 });

@@ -9,7 +9,10 @@ import { runOrExit } from './core/startup/run-or-exit';
 /** The explicit migration step (npm run db:migrate), run before the API starts. Each migration in its own transaction. */
 runOrExit('migrate', async () => {
   const config = loadConfig();
-  const dataSource = new DataSource({ ...dataSourceOptions(config), logging: ['error'] });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(config),
+    logging: ['error'],
+  });
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -22,7 +25,9 @@ runOrExit('migrate', async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     const names = applied.map((m) => m.name);
     process.stdout.write(
-      names.length ? `Applied ${names.length} migration(s): ${names.join(', ')}\n` : 'Database schema is up to date.\n',
+      names.length
+        ? `Applied ${names.length} migration(s): ${names.join(', ')}\n`
+        : 'Database schema is up to date.\n',
     );
   } finally {
     await dataSource.destroy();

@@ -14,23 +14,35 @@ import { WorkerModule } from './worker.module';
 runOrExit('worker', async () => {
   const config = loadConfig();
   await checkDatabase(config);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   const logger = app.get(Logger);
   app.useLogger(logger);
   assertEveryJobHasAHandler(app);
   await app.init();
-  logger.log(`Worker started (concurrency ${config.WORKER_CONCURRENCY})`, 'Bootstrap');
+  logger.log(
+    `Worker started (concurrency ${config.WORKER_CONCURRENCY})`,
+    'Bootstrap',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received: draining active jobs, then exiting`, 'Bootstrap');
+    logger.log(
+      `${signal} received: draining active jobs, then exiting`,
+      'Bootstrap',
+    );
     const force = setTimeout(() => {
-      logger.error(`Active jobs still running after ${config.SHUTDOWN_GRACE_SECONDS} s: exiting anyway`, 'Bootstrap');
+      logger.error(
+        `Active jobs still running after ${config.SHUTDOWN_GRACE_SECONDS} s: exiting anyway`,
+        'Bootstrap',
+      );
       process.exit(1);
     }, config.SHUTDOWN_GRACE_SECONDS * 1000);
     force.unref();

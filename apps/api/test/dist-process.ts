@@ -7,7 +7,10 @@ export const DIST = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api');
 /** The built entry point; the test runner (npm test) builds it before the integration tests. */
 export function distEntry(name: 'main' | 'worker' | 'migrate'): string {
   const file = join(DIST, `${name}.js`);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run "npx nx build api" first (npm test does it).`);
+  if (!existsSync(file))
+    throw new Error(
+      `${file} is missing: run "npx nx build api" first (npm test does it).`,
+    );
   return file;
 }
 
@@ -18,9 +21,15 @@ export interface Finished {
 }
 
 /** Runs a built entry point to its end (or kills it after timeoutMs). */
-export function runEntry(name: 'main' | 'worker' | 'migrate', env: Record<string, string>, timeoutMs = 20000): Promise<Finished> {
+export function runEntry(
+  name: 'main' | 'worker' | 'migrate',
+  env: Record<string, string>,
+  timeoutMs = 20000,
+): Promise<Finished> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [distEntry(name)], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [distEntry(name)], {
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -39,14 +48,26 @@ export function startEntry(
   env: Record<string, string>,
   ready: RegExp,
   timeoutMs = 20000,
-): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+): Promise<{
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [distEntry(name)], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [distEntry(name)], {
+      env: { ...process.env, ...env },
+    });
     let output = '';
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const exited = new Promise<number | null>((r) =>
+      child.on('exit', (code) => r(code)),
+    );
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${name} did not print ${ready} within ${timeoutMs} ms; output:\n${output}`));
+      reject(
+        new Error(
+          `${name} did not print ${ready} within ${timeoutMs} ms; output:\n${output}`,
+        ),
+      );
     }, timeoutMs);
     const onData = (d: Buffer) => {
       output += d.toString();
@@ -59,7 +80,11 @@ export function startEntry(
     child.stderr?.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} before it was ready; output:\n${output}`));
+      reject(
+        new Error(
+          `${name} exited with code ${code} before it was ready; output:\n${output}`,
+        ),
+      );
     });
   });
 }

@@ -17,11 +17,14 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
 
-  process.env['TEST_ADMIN_DATABASE_URL'] = process.env['TEST_ADMIN_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? '';
-  if (!process.env['TEST_ADMIN_DATABASE_URL']) delete process.env['TEST_ADMIN_DATABASE_URL'];
+  process.env['TEST_ADMIN_DATABASE_URL'] =
+    process.env['TEST_ADMIN_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? '';
+  if (!process.env['TEST_ADMIN_DATABASE_URL'])
+    delete process.env['TEST_ADMIN_DATABASE_URL'];
   process.env['DATABASE_URL'] = url;
   process.env['TEST_DATABASE_NAME'] = name;
-  process.env['REDIS_URL'] = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  process.env['REDIS_URL'] =
+    process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   process.env['REDIS_PREFIX'] = uniqueName('moisson-test').replace(/_/g, '-');
   process.env['LOG_LEVEL'] = process.env['LOG_LEVEL'] ?? 'silent';
   process.env['NODE_ENV'] = 'test';

@@ -12,7 +12,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 }
 
 /** The real HTTP application (Fastify), not listening: call app.inject(). */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+): Promise<NestFastifyApplication> {
   const app = await createApp(testConfig(overrides));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -20,22 +22,31 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
 }
 
 /** The real worker (BullMQ processors) in this process. */
-export async function createTestWorker(overrides: Record<string, string> = {}): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testConfig(overrides)), {
-    logger: false,
-    abortOnError: false,
-  });
+export async function createTestWorker(
+  overrides: Record<string, string> = {},
+): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(testConfig(overrides)),
+    {
+      logger: false,
+      abortOnError: false,
+    },
+  );
   await worker.init();
   return worker;
 }
 
 /** Polls `probe` every 50 ms until it returns a truthy value or `timeoutMs` passes. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`Condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -4,7 +4,11 @@ import Redis from 'ioredis';
 
 /** The server the tests create their private database on (DATABASE_URL names any database of it). */
 export function adminDatabaseUrl(): string {
-  const base = new URL(process.env['TEST_ADMIN_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const base = new URL(
+    process.env['TEST_ADMIN_DATABASE_URL'] ??
+      process.env['DATABASE_URL'] ??
+      'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   base.pathname = '/postgres';
   return base.toString();
 }
@@ -37,13 +41,22 @@ export async function dropDatabase(name: string): Promise<void> {
 }
 
 /** Deletes every Redis key under the prefix (SCAN, never KEYS). */
-export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<number> {
+export async function deleteRedisPrefix(
+  redisUrl: string,
+  prefix: string,
+): Promise<number> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   let deleted = 0;
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${prefix}:*`,
+        'COUNT',
+        500,
+      );
       cursor = next;
       if (keys.length) deleted += await redis.del(...keys);
     } while (cursor !== '0');

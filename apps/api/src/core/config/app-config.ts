@@ -1,9 +1,21 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
-const PORT_RULE = 'PORT must be a whole number from 0 to 65535 (0 picks any free port)';
-const CONCURRENCY_RULE = 'WORKER_CONCURRENCY must be a whole number from 1 to 64';
-const GRACE_RULE = 'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 600';
+const PORT_RULE =
+  'PORT must be a whole number from 0 to 65535 (0 picks any free port)';
+const CONCURRENCY_RULE =
+  'WORKER_CONCURRENCY must be a whole number from 1 to 64';
+const GRACE_RULE =
+  'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 600';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -14,7 +26,9 @@ const toInt = ({ value }: { value: unknown }) =>
  * README.md lists each variable with its default and meaning.
  */
 export class AppConfig {
-  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
+  @IsIn(['development', 'production', 'test'], {
+    message: 'NODE_ENV must be development, production or test',
+  })
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @Transform(toInt)
@@ -29,12 +43,14 @@ export class AppConfig {
   HOST = '0.0.0.0';
 
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, {
-    message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
+    message:
+      'DATABASE_URL must look like postgres://user:password@host:5432/database',
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/moisson';
 
   @Matches(/^rediss?:\/\/[^\s]+$/, {
-    message: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)',
+    message:
+      'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)',
   })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -45,14 +61,23 @@ export class AppConfig {
   REDIS_PREFIX = 'moisson';
 
   @Matches(/^smtps?:\/\/[^\s]+$/, {
-    message: 'SMTP_URL must look like smtp://user:password@host:587 (or smtps:// for TLS)',
+    message:
+      'SMTP_URL must look like smtp://user:password@host:587 (or smtps:// for TLS)',
   })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    message:
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
-  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+  LOG_LEVEL:
+    | 'fatal'
+    | 'error'
+    | 'warn'
+    | 'info'
+    | 'debug'
+    | 'trace'
+    | 'silent' = 'info';
 
   /** Folder of the built web app the API serves in production ('' = do not serve it). */
   @IsOptional()

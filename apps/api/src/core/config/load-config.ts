@@ -9,21 +9,29 @@ const KNOWN_KEYS = Object.keys(new AppConfig());
  * Reads the settings from an environment map (process.env by default), applies defaults and
  * validates them. Throws a ConfigError whose message names the first bad variable.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+): AppConfig {
   const raw: Record<string, string> = {};
   for (const key of [...KNOWN_KEYS, 'WEB_DIST_DIR']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
+  const errors = validateSync(config, {
+    whitelist: true,
+    forbidUnknownValues: true,
+  });
   if (errors.length > 0) {
     throw new ConfigError(describe(errors[0], env));
   }
   return config;
 }
 
-function describe(error: ValidationError, env: Record<string, string | undefined>): string {
+function describe(
+  error: ValidationError,
+  env: Record<string, string | undefined>,
+): string {
   const name = error.property;
   const reasons = [...new Set(Object.values(error.constraints ?? {}))];
   const given = env[name];

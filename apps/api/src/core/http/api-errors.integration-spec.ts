@@ -1,6 +1,9 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  FastifyAdapter,
+  NestFastifyApplication,
+} from '@nestjs/platform-fastify';
 import { ApiErrorBody } from '@moisson/contract';
 import { IsDateString, IsInt, IsString, Max, Min } from 'class-validator';
 import { createTestApp } from '../../../test/test-app';
@@ -11,7 +14,10 @@ class HireDto {
   @IsString()
   surname!: string;
 
-  @IsDateString({ strict: true }, { message: 'startDate must be a real date as YYYY-MM-DD' })
+  @IsDateString(
+    { strict: true },
+    { message: 'startDate must be a real date as YYYY-MM-DD' },
+  )
   startDate!: string;
 
   @IsInt()
@@ -38,7 +44,11 @@ class ProbeErrorsModule {}
 
 /** The global pipe and filter, on a throwaway controller, through the real Fastify stack. */
 async function createProbeApp(): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ProbeErrorsModule, new FastifyAdapter(), { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ProbeErrorsModule,
+    new FastifyAdapter(),
+    { logger: false },
+  );
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
@@ -58,16 +68,27 @@ describe('one error shape for every 4xx and 5xx', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/probe-errors/hires',
-      payload: { surname: 'El Amrani', startDate: '2027-02-30', workers: 0, isAdmin: true },
+      payload: {
+        surname: 'El Amrani',
+        startDate: '2027-02-30',
+        workers: 0,
+        isAdmin: true,
+      },
     });
     expect(res.statusCode).toBe(400);
     const body = res.json<ApiErrorBody>();
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.message).toMatch(/3 invalid fields/);
     const fields = (body.details ?? []).map((d) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['isAdmin', 'startDate', 'workers']));
-    expect(body.details?.find((d) => d.field === 'isAdmin')?.message).toBe('Unknown field "isAdmin": remove it.');
-    expect(body.details?.find((d) => d.field === 'startDate')?.message).toMatch(/real date/);
+    expect(fields).toEqual(
+      expect.arrayContaining(['isAdmin', 'startDate', 'workers']),
+    );
+    expect(body.details?.find((d) => d.field === 'isAdmin')?.message).toBe(
+      'Unknown field "isAdmin": remove it.',
+    );
+    expect(body.details?.find((d) => d.field === 'startDate')?.message).toMatch(
+      /real date/,
+    );
   });
 
   it('transforms a valid payload into the DTO', async () => {
@@ -77,7 +98,11 @@ describe('one error shape for every 4xx and 5xx', () => {
       payload: { surname: 'El Amrani', startDate: '2027-03-01', workers: 12 },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ surname: 'El Amrani', startDate: '2027-03-01', workers: 12 });
+    expect(res.json()).toEqual({
+      surname: 'El Amrani',
+      startDate: '2027-03-01',
+      workers: 12,
+    });
   });
 
   it('answers malformed JSON with 400 and a readable message', async () => {
@@ -88,11 +113,17 @@ describe('one error shape for every 4xx and 5xx', () => {
       payload: '{"surname": "x",',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json<ApiErrorBody>()).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/not valid JSON/) });
+    expect(res.json<ApiErrorBody>()).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/not valid JSON/),
+    });
   });
 
   it('hides the cause of a 500 from the client: no message detail, no stack trace', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/probe-errors/boom' });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/probe-errors/boom',
+    });
     expect(res.statusCode).toBe(500);
     const body = res.json<ApiErrorBody>();
     expect(body.code).toBe('INTERNAL_ERROR');
@@ -111,15 +142,24 @@ describe('unknown addresses on the real API', () => {
   it('answers an unknown API route with 404 in the common shape', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(res.statusCode).toBe(404);
-    expect(res.json<ApiErrorBody>()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String) });
+    expect(res.json<ApiErrorBody>()).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.any(String),
+    });
   });
 
   it('serves the OpenAPI document as JSON and the browsable docs page', async () => {
     const json = await app.inject({ method: 'GET', url: '/api/docs-json' });
     expect(json.statusCode).toBe(200);
-    const doc = json.json<{ openapi: string; paths: Record<string, unknown> }>();
+    const doc = json.json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+    }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/system/worker-probes']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/system/worker-probes']),
+    );
     const html = await app.inject({ method: 'GET', url: '/api/docs' });
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);

@@ -1,5 +1,16 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { API_ERROR_CODES, ApiErrorBody, ApiErrorCode, ApiErrorDetail } from '@moisson/contract';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import {
+  API_ERROR_CODES,
+  ApiErrorBody,
+  ApiErrorCode,
+  ApiErrorDetail,
+} from '@moisson/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SpaFallback } from './spa-fallback';
 
@@ -38,21 +49,30 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const requestId = String((request.raw as { id?: unknown }).id ?? request.id);
+    const requestId = String(
+      (request.raw as { id?: unknown }).id ?? request.id,
+    );
 
     const status = statusOf(exception);
     if (status === 404 && this.spa?.handles(request)) {
       this.spa.send(reply);
       return;
     }
-    const body: ApiErrorBody = { statusCode: status, ...describe(exception, status), requestId };
+    const body: ApiErrorBody = {
+      statusCode: status,
+      ...describe(exception, status),
+      requestId,
+    };
     if (status >= 500) {
       this.logger.error(
         { err: exception, requestId, url: request.url, method: request.method },
         'Unhandled error',
       );
     }
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+    void reply
+      .status(status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
   }
 }
 
@@ -60,7 +80,8 @@ function statusOf(exception: unknown): number {
   if (exception instanceof HttpException) return exception.getStatus();
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) carry a 4xx status.
   const status = (exception as { statusCode?: unknown })?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return status;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return status;
   return 500;
 }
 
@@ -76,25 +97,57 @@ function describe(
     };
   }
   const fastifyCode = (exception as { code?: unknown })?.code;
-  if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+  if (
+    fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  ) {
     return {
       code: API_ERROR_CODES.BAD_REQUEST,
-      message: 'The request body is not valid JSON: check quotes, commas and brackets.',
+      message:
+        'The request body is not valid JSON: check quotes, commas and brackets.',
     };
   }
-  const code = CODE_BY_STATUS[status] ?? (status >= 500 ? API_ERROR_CODES.INTERNAL_ERROR : API_ERROR_CODES.BAD_REQUEST);
+  const code =
+    CODE_BY_STATUS[status] ??
+    (status >= 500
+      ? API_ERROR_CODES.INTERNAL_ERROR
+      : API_ERROR_CODES.BAD_REQUEST);
   if (exception instanceof HttpException) {
     const response = exception.getResponse();
-    if (typeof response === 'object' && response !== null && 'code' in response) {
-      const r = response as { code: string; message: string; details?: ApiErrorDetail[] };
-      return { code: r.code, message: r.message, ...(r.details ? { details: r.details } : {}) };
+    if (
+      typeof response === 'object' &&
+      response !== null &&
+      'code' in response
+    ) {
+      const r = response as {
+        code: string;
+        message: string;
+        details?: ApiErrorDetail[];
+      };
+      return {
+        code: r.code,
+        message: r.message,
+        ...(r.details ? { details: r.details } : {}),
+      };
     }
     if (status === 404) {
       return { code, message: DEFAULT_MESSAGE[404] };
     }
-    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-    return { code, message: typeof message === 'string' ? message : (DEFAULT_MESSAGE[status] ?? exception.message) };
+    const message =
+      typeof response === 'string'
+        ? response
+        : (response as { message?: unknown }).message;
+    return {
+      code,
+      message:
+        typeof message === 'string'
+          ? message
+          : (DEFAULT_MESSAGE[status] ?? exception.message),
+    };
   }
   // Another Fastify client error: its own message is technical, so prefer ours.
-  return { code, message: DEFAULT_MESSAGE[status] ?? 'The request was refused.' };
+  return {
+    code,
+    message: DEFAULT_MESSAGE[status] ?? 'The request was refused.',
+  };
 }

@@ -14,7 +14,8 @@ export class SpaFallback {
   }
 
   static tryCreate(webDistDir: string | undefined): SpaFallback | undefined {
-    if (!webDistDir || !existsSync(join(webDistDir, 'index.html'))) return undefined;
+    if (!webDistDir || !existsSync(join(webDistDir, 'index.html')))
+      return undefined;
     return new SpaFallback(webDistDir);
   }
 

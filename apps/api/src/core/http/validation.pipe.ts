@@ -26,14 +26,20 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-export function flatten(errors: ValidationError[], parent = ''): ApiErrorDetail[] {
+export function flatten(
+  errors: ValidationError[],
+  parent = '',
+): ApiErrorDetail[] {
   const out: ApiErrorDetail[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     for (const [rule, message] of Object.entries(error.constraints ?? {})) {
       out.push({
         field,
-        message: rule === 'whitelistValidation' ? `Unknown field "${field}": remove it.` : message,
+        message:
+          rule === 'whitelistValidation'
+            ? `Unknown field "${field}": remove it.`
+            : message,
       });
     }
     out.push(...flatten(error.children ?? [], field));

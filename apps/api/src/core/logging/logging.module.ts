@@ -21,13 +21,26 @@ export class LoggingModule {
               level: config.LOG_LEVEL,
               base: { process: processName, pid: process.pid },
               // Fastify assigns the request id (create-app.ts); this only covers a request without one.
-              genReqId: (req: IncomingMessage) => (req as { id?: string }).id ?? randomUUID(),
-              redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+              genReqId: (req: IncomingMessage) =>
+                (req as { id?: string }).id ?? randomUUID(),
+              redact: [
+                'req.headers.cookie',
+                'req.headers.authorization',
+                'res.headers["set-cookie"]',
+              ],
               autoLogging: {
                 ignore: (req: IncomingMessage) => req.url === '/api/health',
               },
-              customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+              customLogLevel: (
+                _req: IncomingMessage,
+                res: ServerResponse,
+                err?: Error,
+              ) =>
+                err || res.statusCode >= 500
+                  ? 'error'
+                  : res.statusCode >= 400
+                    ? 'warn'
+                    : 'info',
             },
           }),
         }),

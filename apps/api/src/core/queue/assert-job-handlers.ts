@@ -14,9 +14,13 @@ export function assertEveryJobHasAHandler(app: INestApplicationContext): void {
   for (const wrapper of discovery.getProviders()) {
     const type = wrapper.metatype as unknown;
     if (!type || typeof type !== 'function' || !wrapper.instance) continue;
-    const meta = Reflect.getMetadata(PROCESSOR_METADATA, type) as { name?: string } | undefined;
+    const meta = Reflect.getMetadata(PROCESSOR_METADATA, type) as
+      | { name?: string }
+      | undefined;
     if (!meta?.name) continue;
-    const handlers = (wrapper.instance as { handlers?: Record<string, unknown> }).handlers ?? {};
+    const handlers =
+      (wrapper.instance as { handlers?: Record<string, unknown> }).handlers ??
+      {};
     handled.set(meta.name, new Set(Object.keys(handlers)));
   }
   const problems: string[] = [];
@@ -27,7 +31,8 @@ export function assertEveryJobHasAHandler(app: INestApplicationContext): void {
       continue;
     }
     for (const job of JOB_NAMES_BY_QUEUE[queue]) {
-      if (!names.has(job)) problems.push(`job "${job}" on queue "${queue}" has no handler`);
+      if (!names.has(job))
+        problems.push(`job "${job}" on queue "${queue}" has no handler`);
     }
   }
   if (problems.length > 0) {

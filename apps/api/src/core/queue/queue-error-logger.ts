@@ -20,12 +20,16 @@ export class QueueErrorLogger implements OnModuleInit {
 
   onModuleInit(): void {
     for (const name of Object.values(QueueName)) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), {
+        strict: false,
+      });
       queue.on('error', (error: Error) => {
         const now = Date.now();
         if (now - (this.lastLogged.get(name) ?? 0) < QUIET_MS) return;
         this.lastLogged.set(name, now);
-        this.logger.warn(`Queue "${name}": ${describeConnectionError(error, 'Redis')}`);
+        this.logger.warn(
+          `Queue "${name}": ${describeConnectionError(error, 'Redis')}`,
+        );
       });
     }
   }

@@ -21,11 +21,16 @@ export class QueueModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
             // ioredis options; BullMQ's own option type is a looser copy of them.
-            connection: redisOptions(config.REDIS_URL, role) as ConnectionOptions,
+            connection: redisOptions(
+              config.REDIS_URL,
+              role,
+            ) as ConnectionOptions,
             prefix: bullPrefix(config.REDIS_PREFIX),
           }),
         }),
-        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+        BullModule.registerQueue(
+          ...Object.values(QueueName).map((name) => ({ name })),
+        ),
       ],
       providers: [QueueErrorLogger],
       exports: [BullModule],

@@ -1,7 +1,11 @@
 /**
  * One line, in plain words, for a failure to reach PostgreSQL or Redis. Never a stack trace.
  */
-export function describeConnectionError(error: unknown, what: string, target?: string): string {
+export function describeConnectionError(
+  error: unknown,
+  what: string,
+  target?: string,
+): string {
   const e = error as { code?: string; message?: string; errno?: string };
   const at = target ? ` at ${target}` : '';
   switch (e?.code) {
@@ -22,7 +26,11 @@ export function describeConnectionError(error: unknown, what: string, target?: s
       return `${what}${at} refused the password: check it in the URL.`;
   }
   const message = (e?.message ?? String(error)).split('\n')[0];
-  if (/Connection is closed|ECONNREFUSED|Stream isn't writeable|enableOfflineQueue/i.test(message)) {
+  if (
+    /Connection is closed|ECONNREFUSED|Stream isn't writeable|enableOfflineQueue/i.test(
+      message,
+    )
+  ) {
     return `Cannot reach ${what}${at}: connection refused or lost. Is it running?`;
   }
   if (/timeout|timed out/i.test(message)) {

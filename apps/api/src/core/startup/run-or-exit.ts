@@ -10,7 +10,9 @@ export function runOrExit(name: string, main: () => Promise<void>): void {
     if (error instanceof ConfigError || error instanceof StartupError) {
       process.stderr.write(`moisson ${name}: ${error.message}\n`);
     } else {
-      process.stderr.write(`moisson ${name}: failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.stderr.write(
+        `moisson ${name}: failed to start: ${(error as Error)?.stack ?? String(error)}\n`,
+      );
     }
     process.exit(1);
   });

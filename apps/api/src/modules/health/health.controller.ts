@@ -1,5 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { HealthResponse } from '@moisson/contract';
 import type { FastifyReply } from 'fastify';
 import { HealthService } from './health.service';
@@ -11,10 +15,16 @@ export class HealthController {
 
   @Get()
   @ApiOkResponse({ description: 'API, PostgreSQL and Redis are all up.' })
-  @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis is down; the body says which and why.' })
-  async get(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+  @ApiServiceUnavailableResponse({
+    description: 'PostgreSQL or Redis is down; the body says which and why.',
+  })
+  async get(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HealthResponse> {
     const result = await this.health.check();
-    reply.status(result.status === 'ok' ? 200 : 503).header('cache-control', 'no-store');
+    reply
+      .status(result.status === 'ok' ? 200 : 503)
+      .header('cache-control', 'no-store');
     return result;
   }
 }

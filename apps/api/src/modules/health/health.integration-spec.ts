@@ -1,12 +1,16 @@
 import { createServer, Server, Socket } from 'node:net';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HealthResponse } from '@moisson/contract';
 import { createTestApp } from '../../../test/test-app';
 
 /** A TCP relay to the real PostgreSQL that the test can cut, to see the database go down. */
 async function startRelay(
   target: URL,
-): Promise<{ port: number; cut: () => Promise<void>; restore: () => void; close: () => Promise<void> }> {
+): Promise<{
+  port: number;
+  cut: () => Promise<void>;
+  restore: () => void;
+  close: () => Promise<void>;
+}> {
   const sockets = new Set<Socket>();
   let accepting = true;
   const server: Server = createServer((client) => {
@@ -44,7 +48,11 @@ describe('GET /api/health', () => {
   it('answers 200 with API, database and Redis ok, and echoes a sane request id', async () => {
     const app = await createTestApp();
     try {
-      const res = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'abc-123' } });
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'x-request-id': 'abc-123' },
+      });
       expect(res.statusCode).toBe(200);
       expect(res.headers['x-request-id']).toBe('abc-123');
       const body = res.json<HealthResponse>();
@@ -61,7 +69,11 @@ describe('GET /api/health', () => {
   it('replaces an unsafe request id with a generated one', async () => {
     const app = await createTestApp();
     try {
-      const res = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'bad id\nwith newline' } });
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'x-request-id': 'bad id\nwith newline' },
+      });
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     } finally {
       await app.close();
@@ -91,7 +103,9 @@ describe('GET /api/health', () => {
     viaRelay.port = String(relay.port);
     const app = await createTestApp({ DATABASE_URL: viaRelay.toString() });
     try {
-      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/health' })).statusCode,
+      ).toBe(200);
 
       await relay.cut();
       const down = await app.inject({ method: 'GET', url: '/api/health' });

@@ -49,7 +49,10 @@ export class HealthService implements OnModuleDestroy {
   }
 }
 
-async function timed(run: () => Promise<unknown>, what: string): Promise<ComponentHealth> {
+async function timed(
+  run: () => Promise<unknown>,
+  what: string,
+): Promise<ComponentHealth> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -57,7 +60,12 @@ async function timed(run: () => Promise<unknown>, what: string): Promise<Compone
       run(),
       new Promise((_, reject) => {
         timer = setTimeout(
-          () => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS / 1000} s`)),
+          () =>
+            reject(
+              new Error(
+                `${what} did not answer within ${CHECK_TIMEOUT_MS / 1000} s`,
+              ),
+            ),
           CHECK_TIMEOUT_MS,
         );
       }),

@@ -1,5 +1,17 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { WorkerProbeResponse } from '@moisson/contract';
 import { API_ERROR_CODES } from '@moisson/contract';
 import { ApiException } from '../../core/http/api-exception';
@@ -12,20 +24,28 @@ export class WorkerProbeController {
 
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'Probe recorded and queued; poll it until status is "done".' })
+  @ApiCreatedResponse({
+    description: 'Probe recorded and queued; poll it until status is "done".',
+  })
   create(): Promise<WorkerProbeResponse> {
     return this.probes.create();
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The probe, "done" once the worker has processed it.' })
+  @ApiOkResponse({
+    description: 'The probe, "done" once the worker has processed it.',
+  })
   @ApiNotFoundResponse({ description: 'No probe has this id.' })
   get(
     @Param(
       'id',
       new ParseUUIDPipe({
         exceptionFactory: () =>
-          new ApiException(400, API_ERROR_CODES.BAD_REQUEST, 'The probe id must be a UUID, as returned by POST.'),
+          new ApiException(
+            400,
+            API_ERROR_CODES.BAD_REQUEST,
+            'The probe id must be a UUID, as returned by POST.',
+          ),
       }),
     )
     id: string,

@@ -2,13 +2,24 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiErrorBody, WorkerProbeResponse } from '@moisson/contract';
 import { Client } from 'pg';
-import { createTestApp, createTestWorker, eventually } from '../../../test/test-app';
+import {
+  createTestApp,
+  createTestWorker,
+  eventually,
+} from '../../../test/test-app';
 
-async function probeRow(id: string): Promise<{ processed_at: Date | null; processed_by: string | null } | undefined> {
+async function probeRow(
+  id: string,
+): Promise<
+  { processed_at: Date | null; processed_by: string | null } | undefined
+> {
   const client = new Client({ connectionString: process.env['DATABASE_URL'] });
   await client.connect();
   try {
-    const res = await client.query('SELECT processed_at, processed_by FROM worker_probe WHERE id = $1', [id]);
+    const res = await client.query(
+      'SELECT processed_at, processed_by FROM worker_probe WHERE id = $1',
+      [id],
+    );
     return res.rows[0];
   } finally {
     await client.end();
@@ -31,11 +42,20 @@ describe('worker probe: API -> Redis queue -> worker -> PostgreSQL', () => {
   });
 
   const post = async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/system/worker-probes' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/system/worker-probes',
+    });
     expect(res.statusCode).toBe(201);
     return res.json<WorkerProbeResponse>();
   };
-  const get = async (id: string) => (await app.inject({ method: 'GET', url: `/api/system/worker-probes/${id}` })).json<WorkerProbeResponse>();
+  const get = async (id: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url: `/api/system/worker-probes/${id}`,
+      })
+    ).json<WorkerProbeResponse>();
 
   it('records the probe, the worker processes it, and the API reads the result back from PostgreSQL', async () => {
     worker = await createTestWorker();
@@ -48,7 +68,9 @@ describe('worker probe: API -> Redis queue -> worker -> PostgreSQL', () => {
       return p.status === 'done' ? p : undefined;
     });
     expect(done.processedBy).toMatch(new RegExp(`:${process.pid}$`));
-    expect(new Date(done.processedAt as string).getTime()).toBeGreaterThanOrEqual(new Date(done.requestedAt).getTime());
+    expect(
+      new Date(done.processedAt as string).getTime(),
+    ).toBeGreaterThanOrEqual(new Date(done.requestedAt).getTime());
     const row = await probeRow(created.id);
     expect(row?.processed_at).toBeInstanceOf(Date);
   });
@@ -63,31 +85,54 @@ describe('worker probe: API -> Redis queue -> worker -> PostgreSQL', () => {
   });
 
   it('answers 404 in the common error shape for an unknown probe, and 400 for a malformed id', async () => {
-    const missing = await app.inject({ method: 'GET', url: '/api/system/worker-probes/6f1c1d2e-8a1b-4c3d-9e8f-0a1b2c3d4e5f' });
+    const missing = await app.inject({
+      method: 'GET',
+      url: '/api/system/worker-probes/6f1c1d2e-8a1b-4c3d-9e8f-0a1b2c3d4e5f',
+    });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json<ApiErrorBody>()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    expect(missing.json<ApiErrorBody>().message).toMatch(/No worker probe has the id/);
+    expect(missing.json<ApiErrorBody>()).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(missing.json<ApiErrorBody>().message).toMatch(
+      /No worker probe has the id/,
+    );
 
-    const malformed = await app.inject({ method: 'GET', url: '/api/system/worker-probes/not-a-uuid' });
+    const malformed = await app.inject({
+      method: 'GET',
+      url: '/api/system/worker-probes/not-a-uuid',
+    });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json<ApiErrorBody>()).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/UUID/) });
+    expect(malformed.json<ApiErrorBody>()).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/UUID/),
+    });
   });
 });
 
 describe('worker probe when Redis is unreachable', () => {
   it('answers 503 with a clear message and leaves no probe row behind', async () => {
     const app = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
-    const client = new Client({ connectionString: process.env['DATABASE_URL'] });
+    const client = new Client({
+      connectionString: process.env['DATABASE_URL'],
+    });
     await client.connect();
     try {
-      const before = Number((await client.query('SELECT count(*) FROM worker_probe')).rows[0].count);
-      const res = await app.inject({ method: 'POST', url: '/api/system/worker-probes' });
+      const before = Number(
+        (await client.query('SELECT count(*) FROM worker_probe')).rows[0].count,
+      );
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/system/worker-probes',
+      });
       expect(res.statusCode).toBe(503);
       const body = res.json<ApiErrorBody>();
       expect(body.code).toBe('SERVICE_UNAVAILABLE');
       expect(body.message).toMatch(/could not be queued/);
       expect(body.requestId).toBeTruthy();
-      const after = Number((await client.query('SELECT count(*) FROM worker_probe')).rows[0].count);
+      const after = Number(
+        (await client.query('SELECT count(*) FROM worker_probe')).rows[0].count,
+      );
       expect(after).toBe(before);
     } finally {
       await client.end();

@@ -8,7 +8,11 @@ import { Repository } from 'typeorm';
 import { ApiException } from '../../core/http/api-exception';
 import { enqueue } from '../../core/queue/enqueue';
 import { JOB_OPTIONS } from '../../core/queue/job-options';
-import { QueueName, SystemJobName, SystemJobPayloads } from '../../core/queue/queue-names';
+import {
+  QueueName,
+  SystemJobName,
+  SystemJobPayloads,
+} from '../../core/queue/queue-names';
 import { describeConnectionError } from '../../core/startup/describe-connection-error';
 import { WorkerProbeEntity } from './entities/worker-probe.entity';
 
@@ -16,16 +20,28 @@ import { WorkerProbeEntity } from './entities/worker-probe.entity';
 @Injectable()
 export class WorkerProbeService {
   constructor(
-    @InjectRepository(WorkerProbeEntity) private readonly probes: Repository<WorkerProbeEntity>,
+    @InjectRepository(WorkerProbeEntity)
+    private readonly probes: Repository<WorkerProbeEntity>,
     @InjectQueue(QueueName.System) private readonly queue: Queue,
   ) {}
 
   async create(): Promise<WorkerProbeResponse> {
-    const probe = await this.probes.save(this.probes.create({ id: randomUUID(), processedAt: null, processedBy: null }));
-    const payload: SystemJobPayloads[SystemJobName.WorkerProbe] = { probeId: probe.id };
+    const probe = await this.probes.save(
+      this.probes.create({
+        id: randomUUID(),
+        processedAt: null,
+        processedBy: null,
+      }),
+    );
+    const payload: SystemJobPayloads[SystemJobName.WorkerProbe] = {
+      probeId: probe.id,
+    };
     try {
       // Deterministic job id: queueing the same probe twice runs it once.
-      await enqueue(this.queue, SystemJobName.WorkerProbe, payload, { ...JOB_OPTIONS.system, jobId: `probe-${probe.id}` });
+      await enqueue(this.queue, SystemJobName.WorkerProbe, payload, {
+        ...JOB_OPTIONS.system,
+        jobId: `probe-${probe.id}`,
+      });
     } catch (error) {
       await this.probes.delete(probe.id);
       throw new ApiException(
@@ -40,7 +56,11 @@ export class WorkerProbeService {
   async get(id: string): Promise<WorkerProbeResponse> {
     const probe = await this.probes.findOneBy({ id });
     if (!probe) {
-      throw new ApiException(404, API_ERROR_CODES.NOT_FOUND, `No worker probe has the id ${id}.`);
+      throw new ApiException(
+        404,
+        API_ERROR_CODES.NOT_FOUND,
+        `No worker probe has the id ${id}.`,
+      );
     }
     return toResponse(probe);
   }

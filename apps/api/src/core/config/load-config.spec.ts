@@ -1,0 +1,57 @@
+import { ConfigError } from './config-error';
+import { loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/moisson',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: 'moisson',
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      LOG_LEVEL: 'info',
+      WORKER_CONCURRENCY: 4,
+      SHUTDOWN_GRACE_SECONDS: 30,
+    });
+  });
+
+  it('reads and converts the given values, ignoring unknown variables', () => {
+    const config = loadConfig({ PORT: '8080', WORKER_CONCURRENCY: '8', DATABASE_URL: 'postgresql://u:p@db:5432/x', HOME: '/root' });
+    expect(config.PORT).toBe(8080);
+    expect(config.WORKER_CONCURRENCY).toBe(8);
+    expect(config.DATABASE_URL).toBe('postgresql://u:p@db:5432/x');
+    expect(config).not.toHaveProperty('HOME');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT got "eighty": PORT must be a whole number from 0 to 65535/],
+    ['PORT', '70000', /PORT must be a whole number from 0 to 65535/],
+    ['DATABASE_URL', 'localhost:5432', /DATABASE_URL got "localhost:5432": DATABASE_URL must look like postgres:\/\//],
+    ['REDIS_URL', 'localhost', /REDIS_URL must look like redis:\/\//],
+    ['SMTP_URL', 'mail.example.org', /SMTP_URL must look like smtp:\/\//],
+    ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+    ['NODE_ENV', 'staging', /NODE_ENV must be development, production or test/],
+    ['REDIS_PREFIX', 'has space', /REDIS_PREFIX must be 1 to 64 letters/],
+    ['WORKER_CONCURRENCY', '0', /WORKER_CONCURRENCY must be a whole number from 1 to 64/],
+  ])('refuses %s=%s with one message naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('never repeats a password in its message', () => {
+    let message = '';
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://admin:TopSecret@db/x' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('mysql://admin:***@db/x');
+    expect(message).not.toContain('TopSecret');
+  });
+});
