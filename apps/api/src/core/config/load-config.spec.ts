@@ -18,7 +18,12 @@ describe('loadConfig', () => {
   });
 
   it('reads and converts the given values, ignoring unknown variables', () => {
-    const config = loadConfig({ PORT: '8080', WORKER_CONCURRENCY: '8', DATABASE_URL: 'postgresql://u:p@db:5432/x', HOME: '/root' });
+    const config = loadConfig({
+      PORT: '8080',
+      WORKER_CONCURRENCY: '8',
+      DATABASE_URL: 'postgresql://u:p@db:5432/x',
+      HOME: '/root',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.WORKER_CONCURRENCY).toBe(8);
     expect(config.DATABASE_URL).toBe('postgresql://u:p@db:5432/x');
@@ -30,19 +35,38 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'eighty', /PORT got "eighty": PORT must be a whole number from 0 to 65535/],
+    [
+      'PORT',
+      'eighty',
+      /PORT got "eighty": PORT must be a whole number from 0 to 65535/,
+    ],
     ['PORT', '70000', /PORT must be a whole number from 0 to 65535/],
-    ['DATABASE_URL', 'localhost:5432', /DATABASE_URL got "localhost:5432": DATABASE_URL must look like postgres:\/\//],
+    [
+      'DATABASE_URL',
+      'localhost:5432',
+      /DATABASE_URL got "localhost:5432": DATABASE_URL must look like postgres:\/\//,
+    ],
     ['REDIS_URL', 'localhost', /REDIS_URL must look like redis:\/\//],
     ['SMTP_URL', 'mail.example.org', /SMTP_URL must look like smtp:\/\//],
-    ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+    [
+      'LOG_LEVEL',
+      'verbose',
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/,
+    ],
     ['NODE_ENV', 'staging', /NODE_ENV must be development, production or test/],
     ['REDIS_PREFIX', 'has space', /REDIS_PREFIX must be 1 to 64 letters/],
-    ['WORKER_CONCURRENCY', '0', /WORKER_CONCURRENCY must be a whole number from 1 to 64/],
-  ])('refuses %s=%s with one message naming the variable', (name, value, message) => {
-    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ [name]: value })).toThrow(message);
-  });
+    [
+      'WORKER_CONCURRENCY',
+      '0',
+      /WORKER_CONCURRENCY must be a whole number from 1 to 64/,
+    ],
+  ])(
+    'refuses %s=%s with one message naming the variable',
+    (name, value, message) => {
+      expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ [name]: value })).toThrow(message);
+    },
+  );
 
   it('never repeats a password in its message', () => {
     let message = '';

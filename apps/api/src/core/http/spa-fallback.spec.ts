@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { SpaFallback } from './spa-fallback';
 
-const req = (method: string, url: string) => ({ method, url }) as FastifyRequest;
+const req = (method: string, url: string) =>
+  ({ method, url }) as FastifyRequest;
 
 describe('SpaFallback', () => {
   const dir = mkdtempSync(join(tmpdir(), 'moisson-web-'));

@@ -20,8 +20,13 @@ class IncompleteProcessor extends WorkerHost {
   }
 }
 
-async function contextWith(providers: Array<new (...args: never[]) => unknown>) {
-  const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], providers }).compile();
+async function contextWith(
+  providers: Array<new (...args: never[]) => unknown>,
+) {
+  const moduleRef = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers,
+  }).compile();
   return moduleRef;
 }
 
@@ -33,11 +38,15 @@ describe('assertEveryJobHasAHandler', () => {
 
   it('refuses a job name without a handler', async () => {
     const app = await contextWith([IncompleteProcessor]);
-    expect(() => assertEveryJobHasAHandler(app)).toThrow(`job "${SystemJobName.WorkerProbe}" on queue "${QueueName.System}" has no handler`);
+    expect(() => assertEveryJobHasAHandler(app)).toThrow(
+      `job "${SystemJobName.WorkerProbe}" on queue "${QueueName.System}" has no handler`,
+    );
   });
 
   it('refuses a queue without a processor', async () => {
     const app = await contextWith([]);
-    expect(() => assertEveryJobHasAHandler(app)).toThrow(`queue "${QueueName.System}" has no processor`);
+    expect(() => assertEveryJobHasAHandler(app)).toThrow(
+      `queue "${QueueName.System}" has no processor`,
+    );
   });
 });

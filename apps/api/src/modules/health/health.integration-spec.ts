@@ -3,9 +3,7 @@ import { HealthResponse } from '@moisson/contract';
 import { createTestApp } from '../../../test/test-app';
 
 /** A TCP relay to the real PostgreSQL that the test can cut, to see the database go down. */
-async function startRelay(
-  target: URL,
-): Promise<{
+async function startRelay(target: URL): Promise<{
   port: number;
   cut: () => Promise<void>;
   restore: () => void;
