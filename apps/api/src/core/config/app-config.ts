@@ -84,11 +84,6 @@ export class AppConfig {
   @IsString()
   WEB_DIST_DIR?: string;
 
-  /** Folder for runtime data (uploads later). */
-  @IsString()
-  @IsNotEmpty()
-  DATA_DIR = '.data';
-
   /** Jobs one worker process runs at once, per queue. */
   @Transform(toInt)
   @IsInt({ message: CONCURRENCY_RULE })
