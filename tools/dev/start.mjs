@@ -107,6 +107,7 @@ async function main() {
     stack.api.exitCodePromise.then(() => 'api'),
     stack.worker.exitCodePromise.then(() => 'worker'),
   ]);
+  if (stopping) return; // Ctrl-C: the processes were stopped on purpose
   throw new LaunchError(
     `The ${exited} process stopped unexpectedly (see above).`,
   );
