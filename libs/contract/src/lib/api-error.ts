@@ -25,6 +25,10 @@ export const API_ERROR_CODES = {
   BAD_REQUEST: 'BAD_REQUEST',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** The X-XSRF-TOKEN header does not match the XSRF-TOKEN cookie: reload the page. */
+  CSRF_REJECTED: 'CSRF_REJECTED',
+  /** Signed in with a password; the two-factor step (or enrolment) is still due. */
+  TOTP_REQUIRED: 'TOTP_REQUIRED',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

@@ -1,0 +1,35 @@
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.locked_out',
+  'auth.totp_failed',
+  'auth.sign_out',
+  'auth.password_changed',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
+  'auth.recovery_code_used',
+  'invitation.created',
+  'invitation.accepted',
+  'user.role_changed',
+  'user.disabled',
+  'user.enabled',
+  'employer.created',
+  'employer.updated',
+  'document.read',
+  'passport_number.read',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEventResponse {
+  id: string;
+  at: string;
+  action: AuditAction;
+  actor: { id: string | null; email: string | null };
+  employerId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}

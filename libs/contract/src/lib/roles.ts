@@ -1,0 +1,52 @@
+/** Staff of the law firm that runs the portal. */
+export const FIRM_ROLES = ['firm_admin', 'firm_staff'] as const;
+/** Users of an employer account (a farm): the tenants. */
+export const EMPLOYER_ROLES = ['employer_owner', 'employer_member'] as const;
+export const USER_ROLES = [...FIRM_ROLES, ...EMPLOYER_ROLES] as const;
+
+export type FirmRole = (typeof FIRM_ROLES)[number];
+export type EmployerRole = (typeof EMPLOYER_ROLES)[number];
+export type UserRole = (typeof USER_ROLES)[number];
+
+export function isFirmRole(role: UserRole): role is FirmRole {
+  return (FIRM_ROLES as readonly string[]).includes(role);
+}
+
+/**
+ * What a route may require. Every route declares exactly one (or is public); the API's global guard
+ * grants it from the user's role. Tenant scope (which employer) is checked by the services.
+ */
+export const PERMISSIONS = [
+  /** Any signed-in user (with two-factor passed when required). */
+  'authenticated',
+  /** Read an employer's account: its own users for their employer, firm staff for every employer. */
+  'employer.read',
+  /** Manage an employer's users: its owner for their employer, firm admins for every employer. */
+  'employer.users.manage',
+  /** See every employer (firm staff and admins). */
+  'firm.read',
+  /** Create and edit employers, staff and the audit log (firm admins). */
+  'firm.admin',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
+  firm_admin: [
+    'authenticated',
+    'employer.read',
+    'employer.users.manage',
+    'firm.read',
+    'firm.admin',
+  ],
+  firm_staff: ['authenticated', 'employer.read', 'firm.read'],
+  employer_owner: ['authenticated', 'employer.read', 'employer.users.manage'],
+  employer_member: ['authenticated', 'employer.read'],
+};
+
+export function roleHasPermission(
+  role: UserRole,
+  permission: Permission,
+): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
