@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -8,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
 } from 'class-validator';
 
 const PORT_RULE =
@@ -16,6 +18,13 @@ const CONCURRENCY_RULE =
   'WORKER_CONCURRENCY must be a whole number from 1 to 64';
 const GRACE_RULE =
   'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 600';
+
+const IDLE_RULE = 'SESSION_IDLE_MINUTES must be a whole number from 1 to 1440';
+const ABSOLUTE_RULE =
+  'SESSION_ABSOLUTE_HOURS must be a whole number from 1 to 168';
+/** Only for development and tests: production refuses to start with it. */
+export const DEV_APP_SECRET =
+  'dev-only-secret-do-not-use-in-production-0123456789';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -66,6 +75,16 @@ export class AppConfig {
   })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
+  /** Sender of every e-mail: an address, or a display name and an address in angle brackets. */
+  @Matches(
+    /^(?:[^<>\r\n]*[^<>\s] <[^\s<>@,;]+@[^\s<>@,;]+\.[^\s<>@,;]+>|[^\s<>@,;"]+@[^\s<>@,;"]+\.[^\s<>@,;"]+)$/,
+    {
+      message:
+        'MAIL_FROM must be an address such as no-reply@example.org, or a name and an address: Moisson <no-reply@example.org>',
+    },
+  )
+  MAIL_FROM = 'Moisson <no-reply@moisson.local>';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message:
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -101,4 +120,47 @@ export class AppConfig {
   /** Version shown in the footer and /api/health (set by the build or the launcher). */
   @IsString()
   APP_VERSION = '0.0.0-dev';
+
+  /**
+   * Secret that encrypts two-factor secrets at rest (at least 32 characters). The development default
+   * is refused when NODE_ENV=production (see loadConfig).
+   */
+  @MinLength(32, {
+    message:
+      'APP_SECRET must be at least 32 characters (e.g. openssl rand -base64 48)',
+  })
+  APP_SECRET = DEV_APP_SECRET;
+
+  /** Address of the portal as users reach it: links in e-mails (invitations, password resets). */
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?(\/[^\s]*)?$/, {
+    message:
+      'PUBLIC_URL must look like https://moisson.example.fr (no trailing spaces)',
+  })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /**
+   * Trust X-Forwarded-For from the proxy in front of the API (true behind a reverse proxy or load
+   * balancer). Off by default: a client could otherwise choose the IP address the sign-in lockout counts.
+   */
+  @Transform(({ value }) =>
+    value === undefined || value === ''
+      ? undefined
+      : value === 'true' || value === true,
+  )
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY = false;
+
+  /** A session ends after this many minutes without a request. */
+  @Transform(toInt)
+  @IsInt({ message: IDLE_RULE })
+  @Min(1, { message: IDLE_RULE })
+  @Max(1440, { message: IDLE_RULE })
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A session ends this many hours after sign-in, however active. */
+  @Transform(toInt)
+  @IsInt({ message: ABSOLUTE_RULE })
+  @Min(1, { message: ABSOLUTE_RULE })
+  @Max(168, { message: ABSOLUTE_RULE })
+  SESSION_ABSOLUTE_HOURS = 12;
 }

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { assertEveryJobHasAHandler } from './assert-job-handlers';
-import { QueueName, SystemJobName } from './queue-names';
+import { JOB_NAMES_BY_QUEUE, QueueName, SystemJobName } from './queue-names';
 
 @Processor(QueueName.System)
 class CompleteProcessor extends WorkerHost {
@@ -20,6 +20,22 @@ class IncompleteProcessor extends WorkerHost {
   }
 }
 
+/** Complete processors for every queue but System, so each case below varies System's alone. */
+const OTHER_QUEUES = Object.values(QueueName)
+  .filter((queue) => queue !== QueueName.System)
+  .map((queue) => {
+    class OtherQueueProcessor extends WorkerHost {
+      readonly handlers = Object.fromEntries(
+        JOB_NAMES_BY_QUEUE[queue].map((name) => [name, async () => undefined]),
+      );
+      async process(): Promise<void> {
+        return undefined;
+      }
+    }
+    Processor(queue)(OtherQueueProcessor);
+    return OtherQueueProcessor;
+  });
+
 async function contextWith(
   providers: Array<new (...args: never[]) => unknown>,
 ) {
@@ -32,12 +48,12 @@ async function contextWith(
 
 describe('assertEveryJobHasAHandler', () => {
   it('accepts processors that handle every job name of every queue', async () => {
-    const app = await contextWith([CompleteProcessor]);
+    const app = await contextWith([CompleteProcessor, ...OTHER_QUEUES]);
     expect(() => assertEveryJobHasAHandler(app)).not.toThrow();
   });
 
   it('refuses a job name without a handler', async () => {
-    const app = await contextWith([IncompleteProcessor]);
+    const app = await contextWith([IncompleteProcessor, ...OTHER_QUEUES]);
     expect(() => assertEveryJobHasAHandler(app)).toThrow(
       `job "${SystemJobName.WorkerProbe}" on queue "${QueueName.System}" has no handler`,
     );

@@ -9,4 +9,15 @@ export const JOB_OPTIONS = {
     removeOnComplete: { age: 3600, count: 1000 },
     removeOnFail: { age: 24 * 3600 },
   },
+  /**
+   * E-mail: up to 5 attempts after SMTP refusals and outages, over about 30 s (2, 4, 8, 16 s). A
+   * completed job is kept 24 h, which is how long its idempotency key (jobId) blocks a duplicate;
+   * a failed one 7 days, for inspection.
+   */
+  mail: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
 } satisfies Record<string, JobsOptions>;

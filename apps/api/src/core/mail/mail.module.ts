@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MailProcessor } from './mail.processor';
+import { MailService } from './mail.service';
+
+/**
+ * E-mail: MailService queues (API and worker), MailProcessor renders and sends (worker only).
+ * Global, like the queues, so any feature module can inject MailService.
+ */
+@Module({})
+export class MailModule {
+  static forApi(): DynamicModule {
+    return {
+      module: MailModule,
+      global: true,
+      providers: [MailService],
+      exports: [MailService],
+    };
+  }
+
+  static forWorker(): DynamicModule {
+    return {
+      module: MailModule,
+      global: true,
+      providers: [MailService, MailProcessor],
+      exports: [MailService],
+    };
+  }
+}
