@@ -11,8 +11,12 @@ module.exports = {
     '<rootDir>/test/**/*.integration-spec.ts',
   ],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
+  // otplib's crypto and base32 dependencies ship only as ES modules: let ts-jest turn them into CommonJS.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@noble|@scure|otplib|@otplib)/)',
+  ],
   moduleFileExtensions: ['ts', 'js'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

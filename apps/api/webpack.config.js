@@ -1,7 +1,7 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
-// One codebase, three processes: the HTTP API (main), the BullMQ worker and the migration step.
+// One codebase, four entry points: the HTTP API (main), the BullMQ worker, the migration step and the demo seed.
 module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
@@ -18,6 +18,7 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'worker', entryPath: './src/worker.ts' },
         { entryName: 'migrate', entryPath: './src/migrate.ts' },
+        { entryName: 'seed', entryPath: './src/seed.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],

@@ -3,7 +3,8 @@
 // 1. finds PostgreSQL, Redis and SMTP (or starts embedded/private ones, and a mail catcher),
 // 2. builds what is missing (Nx caches the rest), 3. applies migrations,
 // 4. starts the API (serving the web app) and the worker, 5. prints the addresses. Ctrl-C stops it all.
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -78,6 +79,8 @@ async function main() {
     APP_VERSION: env.APP_VERSION ?? packageVersion(root),
     WEB_DIST_DIR:
       env.WEB_DIST_DIR ?? join(root, 'dist', 'apps', 'web', 'browser'),
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    APP_SECRET: env.APP_SECRET ?? localSecret(dataDir),
   };
   const verbose = env.LOG_FORMAT === 'json';
   const stack = await startStack({
@@ -97,7 +100,7 @@ async function main() {
       `  Mail inbox (dev):     ${smtp.inbox ?? `none started: mail goes to ${smtp.source}`}`,
       `  PostgreSQL:           ${pg.source}`,
       `  Redis:                ${redis.source}`,
-      '  Demo sign-ins:        none yet - user accounts arrive with the Accounts issue',
+      ...demoLines(stack.demo),
       '  Stop with Ctrl-C.',
       line,
       '',
@@ -111,6 +114,39 @@ async function main() {
   throw new LaunchError(
     `The ${exited} process stopped unexpectedly (see above).`,
   );
+}
+
+/**
+ * A secret of this checkout for encrypting two-factor secrets, generated once under .data/ (production
+ * deployments set APP_SECRET themselves).
+ */
+function localSecret(dir) {
+  const file = join(dir, 'app-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function demoLines(demo) {
+  const accounts = demo?.accounts ?? [];
+  if (accounts.length === 0)
+    return [
+      '  Demo sign-ins:        none (the database already had other users)',
+    ];
+  const lines = [
+    `  Demo sign-ins (password ${accounts[0].password}${demo.seeded ? '' : ', unless changed'}):`,
+  ];
+  for (const a of accounts) {
+    const who = a.employer ? `${a.role}, ${a.employer}` : a.role;
+    lines.push(`    ${a.email.padEnd(42)} ${who}`);
+    if (a.totpSecret)
+      lines.push(
+        `      two-factor secret ${a.totpSecret} (add it to an authenticator app)`,
+      );
+  }
+  return lines;
 }
 
 /** Short human lines from pino JSON; anything else is shown as is. */

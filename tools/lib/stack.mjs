@@ -1,5 +1,6 @@
-// Starts the built portal: migration step, then the API (which serves the web app) and the worker.
-import { spawn } from 'node:child_process';
+// Starts the built portal: migration step, demo seed (empty database only), then the API (which serves
+// the web app) and the worker.
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { LaunchError, run, waitForHealth } from './services.mjs';
@@ -17,6 +18,17 @@ export async function startStack({ root, env, onLine }) {
     env,
     what: 'Applying database migrations',
   });
+  const seed = spawnSync(process.execPath, [join(dist, 'seed.js')], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
+  if (seed.status !== 0)
+    throw new LaunchError(
+      `Seeding the demo data failed: ${seed.stderr.trim()}`,
+    );
+  /** {seeded: true, accounts: [...]} on an empty database, {seeded: false} otherwise. */
+  const demo = JSON.parse(seed.stdout.trim().split('\n').pop() ?? '{}');
 
   const children = [];
   const start = (name, file) => {
@@ -49,7 +61,7 @@ export async function startStack({ root, env, onLine }) {
     await stopAll(children);
     throw error instanceof LaunchError ? error : new LaunchError(String(error));
   }
-  return { baseUrl, api, worker, stop: () => stopAll(children) };
+  return { baseUrl, api, worker, demo, stop: () => stopAll(children) };
 }
 
 async function stopAll(children) {

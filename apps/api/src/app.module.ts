@@ -3,7 +3,11 @@ import { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { MailModule } from './core/mail/mail.module';
 import { QueueModule } from './core/queue/queue.module';
+import { RedisModule } from './core/redis/redis.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
 
@@ -18,6 +22,10 @@ export class AppModule {
         LoggingModule.forRoot('api'),
         DatabaseModule.forRoot(),
         QueueModule.forRoot('producer'),
+        MailModule.forApi(),
+        RedisModule,
+        AuditModule,
+        AuthModule,
         HealthModule,
         SystemModule.forApi(),
       ],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import {
@@ -14,6 +15,8 @@ import { AppConfig } from './core/config/app-config';
 import { ApiExceptionFilter } from './core/http/api-exception.filter';
 import { SpaFallback } from './core/http/spa-fallback';
 import { createValidationPipe } from './core/http/validation.pipe';
+import { csrfCookieOptions, CSRF_COOKIE } from './core/auth/cookies';
+import { newToken } from './core/auth/tokens';
 
 export const GLOBAL_PREFIX = 'api';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -27,7 +30,7 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     // The caller's X-Request-Id when it is sane, else a UUID; echoed back and in every log line.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -38,6 +41,13 @@ export async function createApp(
   });
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  await adapter.getInstance().register(fastifyCookie);
+  // Double-submit CSRF token: a cookie the page's script reads and sends back as X-XSRF-TOKEN on every
+  // state-changing request (checked by the AuthGuard). Set on the first request that lacks it.
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    if (!request.cookies[CSRF_COOKIE])
+      reply.setCookie(CSRF_COOKIE, newToken(), csrfCookieOptions(config));
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),

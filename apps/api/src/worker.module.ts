@@ -3,6 +3,7 @@ import { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { MailModule } from './core/mail/mail.module';
 import { QueueModule } from './core/queue/queue.module';
 import { SystemModule } from './modules/system/system.module';
 
@@ -17,6 +18,7 @@ export class WorkerModule {
         LoggingModule.forRoot('worker'),
         DatabaseModule.forRoot(),
         QueueModule.forRoot('worker'),
+        MailModule.forWorker(),
         SystemModule.forWorker(),
       ],
     };

@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'authenticated',
   /** Read an employer's account: its own users for their employer, firm staff for every employer. */
   'employer.read',
+  /** See an employer's users and invitations: its owner for their employer, firm staff for every employer. */
+  'employer.users.read',
   /** Manage an employer's users: its owner for their employer, firm admins for every employer. */
   'employer.users.manage',
   /** See every employer (firm staff and admins). */
@@ -35,12 +37,23 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   firm_admin: [
     'authenticated',
     'employer.read',
+    'employer.users.read',
     'employer.users.manage',
     'firm.read',
     'firm.admin',
   ],
-  firm_staff: ['authenticated', 'employer.read', 'firm.read'],
-  employer_owner: ['authenticated', 'employer.read', 'employer.users.manage'],
+  firm_staff: [
+    'authenticated',
+    'employer.read',
+    'employer.users.read',
+    'firm.read',
+  ],
+  employer_owner: [
+    'authenticated',
+    'employer.read',
+    'employer.users.read',
+    'employer.users.manage',
+  ],
   employer_member: ['authenticated', 'employer.read'],
 };
 

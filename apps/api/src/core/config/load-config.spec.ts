@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       REDIS_PREFIX: 'moisson',
       SMTP_URL: 'smtp://127.0.0.1:1025',
+      MAIL_FROM: 'Moisson <no-reply@moisson.local>',
       LOG_LEVEL: 'info',
       WORKER_CONCURRENCY: 4,
       SHUTDOWN_GRACE_SECONDS: 30,
@@ -34,6 +35,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });
 
+  it('takes MAIL_FROM as a bare address or a name and an address', () => {
+    expect(loadConfig({ MAIL_FROM: 'no-reply@example.org' }).MAIL_FROM).toBe(
+      'no-reply@example.org',
+    );
+    expect(
+      loadConfig({ MAIL_FROM: '"Cabinet Dupont, Avocats" <mail@dupont.fr>' })
+        .MAIL_FROM,
+    ).toBe('"Cabinet Dupont, Avocats" <mail@dupont.fr>');
+  });
+
   it.each([
     [
       'PORT',
@@ -48,6 +59,17 @@ describe('loadConfig', () => {
     ],
     ['REDIS_URL', 'localhost', /REDIS_URL must look like redis:\/\//],
     ['SMTP_URL', 'mail.example.org', /SMTP_URL must look like smtp:\/\//],
+    ['MAIL_FROM', 'Moisson', /MAIL_FROM must be an address/],
+    [
+      'MAIL_FROM',
+      'a@example.org, b@example.org',
+      /MAIL_FROM must be an address/,
+    ],
+    [
+      'MAIL_FROM',
+      'Moisson <a@example.org>\r\nBcc: b@example.org',
+      /MAIL_FROM must be an address/,
+    ],
     [
       'LOG_LEVEL',
       'verbose',

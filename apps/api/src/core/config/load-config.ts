@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { AppConfig } from './app-config';
+import { AppConfig, DEV_APP_SECRET } from './app-config';
 import { ConfigError } from './config-error';
 
 const KNOWN_KEYS = Object.keys(new AppConfig());
@@ -24,6 +24,14 @@ export function loadConfig(
   });
   if (errors.length > 0) {
     throw new ConfigError(describe(errors[0], env));
+  }
+  if (
+    config.NODE_ENV === 'production' &&
+    config.APP_SECRET === DEV_APP_SECRET
+  ) {
+    throw new ConfigError(
+      'Invalid configuration: APP_SECRET not set: production needs its own secret of at least 32 characters (e.g. openssl rand -base64 48)',
+    );
   }
   return config;
 }

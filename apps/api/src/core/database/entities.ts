@@ -1,4 +1,20 @@
+import { AuditEventEntity } from '../../modules/audit/entities/audit-event.entity';
+import { PasswordResetEntity } from '../../modules/auth/entities/password-reset.entity';
+import { SessionEntity } from '../../modules/auth/entities/session.entity';
+import { EmployerEntity } from '../../modules/employers/entities/employer.entity';
+import { InvitationEntity } from '../../modules/invitations/entities/invitation.entity';
 import { WorkerProbeEntity } from '../../modules/system/entities/worker-probe.entity';
+import { RecoveryCodeEntity } from '../../modules/users/entities/recovery-code.entity';
+import { UserEntity } from '../../modules/users/entities/user.entity';
 
 /** Every TypeORM entity, listed once (bundled code cannot rely on file globs). */
-export const ENTITIES = [WorkerProbeEntity];
+export const ENTITIES = [
+  WorkerProbeEntity,
+  EmployerEntity,
+  UserEntity,
+  RecoveryCodeEntity,
+  SessionEntity,
+  PasswordResetEntity,
+  InvitationEntity,
+  AuditEventEntity,
+];

@@ -69,6 +69,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         'Unhandled error',
       );
     }
+    const retryAfter = (exception as { retryAfterSeconds?: unknown })
+      ?.retryAfterSeconds;
+    if (status === 429 && typeof retryAfter === 'number') {
+      void reply.header('retry-after', String(retryAfter));
+    }
     void reply
       .status(status)
       .header('content-type', 'application/json; charset=utf-8')

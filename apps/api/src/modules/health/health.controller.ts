@@ -6,6 +6,7 @@ import {
 } from '@nestjs/swagger';
 import { HealthResponse } from '@moisson/contract';
 import type { FastifyReply } from 'fastify';
+import { Public } from '../../core/auth/route-access.decorator';
 import { HealthService } from './health.service';
 
 @ApiTags('system')
@@ -14,6 +15,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'API, PostgreSQL and Redis are all up.' })
   @ApiServiceUnavailableResponse({
     description: 'PostgreSQL or Redis is down; the body says which and why.',

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { WorkerProbeResponse } from '@moisson/contract';
 import { API_ERROR_CODES } from '@moisson/contract';
+import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { ApiException } from '../../core/http/api-exception';
 import { WorkerProbeService } from './worker-probe.service';
 
@@ -23,6 +24,7 @@ export class WorkerProbeController {
   constructor(private readonly probes: WorkerProbeService) {}
 
   @Post()
+  @RequirePermission('authenticated')
   @HttpCode(201)
   @ApiCreatedResponse({
     description: 'Probe recorded and queued; poll it until status is "done".',
@@ -32,6 +34,7 @@ export class WorkerProbeController {
   }
 
   @Get(':id')
+  @RequirePermission('authenticated')
   @ApiOkResponse({
     description: 'The probe, "done" once the worker has processed it.',
   })

@@ -3,6 +3,13 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiErrorBody, WorkerProbeResponse } from '@moisson/contract';
 import { Client } from 'pg';
 import {
+  closeDb,
+  createEmployer,
+  createUser,
+  signedInClient,
+  TestClient,
+} from '../../../test/fixtures';
+import {
   createTestApp,
   createTestWorker,
   eventually,
@@ -30,8 +37,17 @@ describe('worker probe: API -> Redis queue -> worker -> PostgreSQL', () => {
   let app: NestFastifyApplication;
   let worker: INestApplicationContext | undefined;
 
+  let client: TestClient;
+
   beforeAll(async () => {
     app = await createTestApp();
+    client = await signedInClient(
+      app,
+      await createUser({
+        role: 'employer_member',
+        employerId: (await createEmployer()).id,
+      }),
+    );
   });
   afterEach(async () => {
     await worker?.close();
@@ -39,22 +55,17 @@ describe('worker probe: API -> Redis queue -> worker -> PostgreSQL', () => {
   });
   afterAll(async () => {
     await app.close();
+    await closeDb();
   });
 
   const post = async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/system/worker-probes',
-    });
+    const res = await client.post('/api/system/worker-probes');
     expect(res.statusCode).toBe(201);
     return res.json<WorkerProbeResponse>();
   };
   const get = async (id: string) =>
     (
-      await app.inject({
-        method: 'GET',
-        url: `/api/system/worker-probes/${id}`,
-      })
+      await client.get(`/api/system/worker-probes/${id}`)
     ).json<WorkerProbeResponse>();
 
   it('records the probe, the worker processes it, and the API reads the result back from PostgreSQL', async () => {
@@ -85,10 +96,9 @@ describe('worker probe: API -> Redis queue -> worker -> PostgreSQL', () => {
   });
 
   it('answers 404 in the common error shape for an unknown probe, and 400 for a malformed id', async () => {
-    const missing = await app.inject({
-      method: 'GET',
-      url: '/api/system/worker-probes/6f1c1d2e-8a1b-4c3d-9e8f-0a1b2c3d4e5f',
-    });
+    const missing = await client.get(
+      '/api/system/worker-probes/6f1c1d2e-8a1b-4c3d-9e8f-0a1b2c3d4e5f',
+    );
     expect(missing.statusCode).toBe(404);
     expect(missing.json<ApiErrorBody>()).toMatchObject({
       statusCode: 404,
@@ -98,10 +108,7 @@ describe('worker probe: API -> Redis queue -> worker -> PostgreSQL', () => {
       /No worker probe has the id/,
     );
 
-    const malformed = await app.inject({
-      method: 'GET',
-      url: '/api/system/worker-probes/not-a-uuid',
-    });
+    const malformed = await client.get('/api/system/worker-probes/not-a-uuid');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json<ApiErrorBody>()).toMatchObject({
       code: 'BAD_REQUEST',
@@ -121,10 +128,13 @@ describe('worker probe when Redis is unreachable', () => {
       const before = Number(
         (await client.query('SELECT count(*) FROM worker_probe')).rows[0].count,
       );
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/system/worker-probes',
+      const user = await createUser({
+        role: 'employer_member',
+        employerId: (await createEmployer()).id,
       });
+      const res = await (
+        await signedInClient(app, user)
+      ).post('/api/system/worker-probes');
       expect(res.statusCode).toBe(503);
       const body = res.json<ApiErrorBody>();
       expect(body.code).toBe('SERVICE_UNAVAILABLE');
@@ -137,6 +147,7 @@ describe('worker probe when Redis is unreachable', () => {
     } finally {
       await client.end();
       await app.close();
+      await closeDb();
     }
   });
 });

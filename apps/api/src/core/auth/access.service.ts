@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { API_ERROR_CODES, isFirmRole } from '@moisson/contract';
+import { Repository } from 'typeorm';
+import { EmployerEntity } from '../../modules/employers/entities/employer.entity';
+import { ApiException } from '../http/api-exception';
+import type { AuthContext } from './auth-context';
+
+/**
+ * The one place that decides which employer a caller may reach: firm staff reach every employer,
+ * an employer's users only their own. Anything else is "not found" (404), never "forbidden", so an
+ * id reveals nothing about other employers.
+ */
+@Injectable()
+export class AccessService {
+  constructor(
+    @InjectRepository(EmployerEntity)
+    private readonly employers: Repository<EmployerEntity>,
+  ) {}
+
+  async requireEmployer(
+    auth: AuthContext,
+    employerId: string,
+  ): Promise<EmployerEntity> {
+    if (!isFirmRole(auth.user.role) && auth.user.employerId !== employerId)
+      throw employerNotFound(employerId);
+    const employer = await this.employers.findOne({
+      where: { id: employerId },
+      relations: { assignedStaff: true },
+    });
+    if (!employer) throw employerNotFound(employerId);
+    return employer;
+  }
+}
+
+export function employerNotFound(id: string): ApiException {
+  return new ApiException(
+    404,
+    API_ERROR_CODES.NOT_FOUND,
+    `No employer with the id ${id} was found.`,
+  );
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  API_ERROR_CODES,
+  AuditAction,
+  AuditEventResponse,
+  Page,
+} from '@moisson/contract';
+import { Repository } from 'typeorm';
+import { ApiException } from '../../core/http/api-exception';
+import { AuditEventEntity } from './entities/audit-event.entity';
+
+export interface AuditEntry {
+  action: AuditAction;
+  actor?: { id: string | null; email: string | null } | null;
+  employerId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditFilters {
+  action?: AuditAction;
+  employerId?: string;
+  actorEmail?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Writes and reads the append-only audit log. */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEventEntity)
+    private readonly events: Repository<AuditEventEntity>,
+  ) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.events.save(
+      this.events.create({
+        action: entry.action,
+        actorUserId: entry.actor?.id ?? null,
+        actorEmail: entry.actor?.email ?? null,
+        employerId: entry.employerId ?? null,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        ip: entry.ip ?? null,
+        details: entry.details ?? {},
+      }),
+    );
+  }
+
+  /** Newest first, keyset-paginated on (at, id). */
+  async list(filters: AuditFilters): Promise<Page<AuditEventResponse>> {
+    const limit = Math.min(Math.max(filters.limit ?? 50, 1), 200);
+    const q = this.events
+      .createQueryBuilder('e')
+      .orderBy('e.at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(limit + 1);
+    if (filters.action)
+      q.andWhere('e.action = :action', { action: filters.action });
+    if (filters.employerId)
+      q.andWhere('e.employer_id = :employerId', {
+        employerId: filters.employerId,
+      });
+    if (filters.actorEmail)
+      q.andWhere('e.actor_email = :actorEmail', {
+        actorEmail: filters.actorEmail.toLowerCase(),
+      });
+    if (filters.from) q.andWhere('e.at >= :from', { from: filters.from });
+    if (filters.to) q.andWhere('e.at < (:to::date + 1)', { to: filters.to });
+    if (filters.cursor) {
+      const [at, id] = decodeCursor(filters.cursor);
+      q.andWhere('(e.at, e.id) < (:at, :id)', { at, id });
+    }
+    const rows = await q.getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toResponse),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    };
+  }
+}
+
+function toResponse(e: AuditEventEntity): AuditEventResponse {
+  return {
+    id: String(e.id),
+    at: e.at.toISOString(),
+    action: e.action,
+    actor: { id: e.actorUserId, email: e.actorEmail },
+    employerId: e.employerId,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    ip: e.ip,
+    details: e.details,
+  };
+}
+
+function encodeCursor(e: AuditEventEntity): string {
+  return Buffer.from(`${e.at.toISOString()}|${e.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(id)) {
+    throw new ApiException(
+      400,
+      API_ERROR_CODES.BAD_REQUEST,
+      'The cursor is not valid: start again from the first page.',
+    );
+  }
+  return [at, id];
+}
