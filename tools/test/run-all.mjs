@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import {
   dropDatabase,
+  ensureDatabaseExists,
+  ensureSmtp,
   ensurePostgres,
   ensureRedis,
   freePort,
@@ -205,9 +207,13 @@ async function main() {
         WEB_DIST_DIR: join(root, 'dist', 'apps', 'web', 'browser'),
         APP_VERSION: 'e2e',
         LOG_LEVEL: 'warn',
+        PUBLIC_URL: `http://localhost:${port}`,
+        APP_SECRET: randomBytes(48).toString('base64url'),
       };
-      const { ensureDatabaseExists } = await import('../lib/services.mjs');
       await ensureDatabaseExists(appEnv.DATABASE_URL);
+      // A private mail catcher: the specs read the e-mails the portal sends through its web API.
+      const mail = await ensureSmtp({ env: {}, log });
+      appEnv.SMTP_URL = mail.url;
       let stack;
       try {
         stack = await startStack({
@@ -225,6 +231,10 @@ async function main() {
           ],
           {
             E2E_BASE_URL: stack.baseUrl,
+            E2E_MAIL_API: mail.inbox,
+            E2E_ACCOUNTS: JSON.stringify(
+              Object.fromEntries((stack.demo.accounts ?? []).map((a) => [a.key, a])),
+            ),
             PLAYWRIGHT_JSON_OUTPUT_NAME: out,
           },
         );
@@ -232,6 +242,7 @@ async function main() {
         return ok;
       } finally {
         await stack?.stop();
+        await mail.stop();
         await dropDatabase(appEnv.DATABASE_URL).catch(() => undefined);
       }
     });
