@@ -5,6 +5,8 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import * as QRCode from 'qrcode';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { hashToken } from '../../../core/auth/tokens';
+import { ApiException } from '../../../core/http/api-exception';
+import { API_ERROR_CODES } from '@moisson/contract';
 import { RecoveryCodeEntity } from '../../users/entities/recovery-code.entity';
 import { UserEntity } from '../../users/entities/user.entity';
 import { SecretBoxService } from './secret-box.service';
@@ -55,7 +57,17 @@ export class TotpService {
    */
   async verifyCode(user: UserEntity, code: string): Promise<boolean> {
     if (!user.totpSecret || !/^\d{6}$/.test(code)) return false;
-    const secret = this.box.open(user.totpSecret);
+    let secret: string;
+    try {
+      secret = this.box.open(user.totpSecret);
+    } catch {
+      // Sealed with another APP_SECRET: a server configuration problem, not the user's mistake.
+      throw new ApiException(
+        500,
+        API_ERROR_CODES.INTERNAL_ERROR,
+        'Your two-factor settings cannot be read by the server (its APP_SECRET changed). Ask an administrator to check APP_SECRET.',
+      );
+    }
     const afterTimeStep =
       user.totpLastStep === null ? undefined : Number(user.totpLastStep);
     const result = await verify({
