@@ -206,7 +206,8 @@ async function main() {
         REDIS_PREFIX: `moisson-e2e-${suffix}`,
         WEB_DIST_DIR: join(root, 'dist', 'apps', 'web', 'browser'),
         APP_VERSION: 'e2e',
-        LOG_LEVEL: 'warn',
+        // Refused sign-ins and 404s are the point of some specs: show only real errors.
+        LOG_LEVEL: 'error',
         PUBLIC_URL: `http://localhost:${port}`,
         APP_SECRET: randomBytes(48).toString('base64url'),
       };

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { demoAccounts } from './support/accounts';
+import { signIn } from './support/sign-in';
 
 const COMPONENTS = ['status-api', 'status-database', 'status-redis'] as const;
 
@@ -6,6 +8,8 @@ test.describe('system status', () => {
   test('shows the API, the database and Redis ok, and the worker round trip succeeds', async ({
     page,
   }) => {
+    // Testing the worker needs a signed-in user; the page itself is public.
+    await signIn(page, demoAccounts().firmAdmin);
     await page.goto('/status');
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -52,5 +56,19 @@ test.describe('system status', () => {
     await refresh.click();
     expect([200, 503]).toContain((await healthAnswer).status());
     await expect(page.getByTestId('status-database')).toContainText('ok');
+  });
+
+  test('stays public, and asks to sign in before testing the worker', async ({
+    page,
+  }) => {
+    await page.goto('/status');
+    await expect(page.getByTestId('status-api')).toContainText('ok');
+
+    await page.getByRole('button', { name: 'Tester le worker' }).click();
+    await expect(page.getByTestId('worker-probe-error')).toContainText(
+      'Connectez-vous pour tester le worker.',
+    );
+    await page.getByTestId('worker-probe-sign-in').click();
+    await expect(page).toHaveURL(/\/sign-in\?returnUrl=%2Fstatus$/);
   });
 });

@@ -1,6 +1,13 @@
 import { Route } from '@angular/router';
+import { authGuard } from './core/auth/auth.guard';
+import { guestGuard } from './core/auth/guest.guard';
+import { roleGuard } from './core/auth/role.guard';
+import { twoFactorEnrolmentGuard } from './core/auth/two-factor-enrolment.guard';
 
-/** Route titles are translation keys (see TranslatedTitleStrategy). */
+/**
+ * Route titles are translation keys (see TranslatedTitleStrategy). Every page is lazy-loaded;
+ * `authGuard` / `roleGuard(permission)` open them per the contract's ROLE_PERMISSIONS.
+ */
 export const appRoutes: Route[] = [
   {
     path: '',
@@ -19,5 +26,88 @@ export const appRoutes: Route[] = [
         (m) => m.StatusPageComponent,
       ),
   },
-  { path: '**', redirectTo: '' },
+  {
+    path: 'sign-in',
+    title: 'nav.signIn',
+    canActivate: [guestGuard],
+    loadComponent: () =>
+      import('./features/auth/sign-in/sign-in-page.component').then(
+        (m) => m.SignInPageComponent,
+      ),
+  },
+  {
+    path: 'password-reset',
+    pathMatch: 'full',
+    title: 'passwordReset.request.title',
+    loadComponent: () =>
+      import(
+        './features/auth/password-reset/password-reset-request-page.component'
+      ).then((m) => m.PasswordResetRequestPageComponent),
+  },
+  {
+    path: 'password-reset/confirm',
+    title: 'passwordReset.confirm.title',
+    loadComponent: () =>
+      import(
+        './features/auth/password-reset/password-reset-confirm-page.component'
+      ).then((m) => m.PasswordResetConfirmPageComponent),
+  },
+  {
+    path: 'invitations/:token',
+    title: 'invitation.title',
+    loadComponent: () =>
+      import('./features/auth/invitation/invitation-page.component').then(
+        (m) => m.InvitationPageComponent,
+      ),
+  },
+  {
+    path: 'account',
+    pathMatch: 'full',
+    title: 'nav.account',
+    canActivate: [authGuard],
+    loadComponent: () =>
+      import('./features/account/account-page.component').then(
+        (m) => m.AccountPageComponent,
+      ),
+  },
+  {
+    path: 'account/two-factor',
+    title: 'twoFactor.title',
+    canActivate: [twoFactorEnrolmentGuard],
+    loadComponent: () =>
+      import('./features/account/two-factor-enrolment-page.component').then(
+        (m) => m.TwoFactorEnrolmentPageComponent,
+      ),
+  },
+  {
+    path: 'employer/users',
+    title: 'nav.users',
+    canActivate: [roleGuard('employer.users.manage')],
+    loadComponent: () =>
+      import('./features/employer-users/employer-users-page.component').then(
+        (m) => m.EmployerUsersPageComponent,
+      ),
+  },
+  {
+    path: 'firm',
+    canActivate: [roleGuard('firm.read')],
+    loadChildren: () =>
+      import('./features/firm.routes').then((m) => m.firmRoutes),
+  },
+  {
+    path: 'not-found',
+    title: 'notFound.title',
+    loadComponent: () =>
+      import('./pages/not-found/not-found-page.component').then(
+        (m) => m.NotFoundPageComponent,
+      ),
+  },
+  {
+    path: '**',
+    title: 'notFound.title',
+    loadComponent: () =>
+      import('./pages/not-found/not-found-page.component').then(
+        (m) => m.NotFoundPageComponent,
+      ),
+  },
 ];

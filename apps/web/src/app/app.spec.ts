@@ -7,9 +7,13 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 import { HealthResponse } from '@moisson/contract';
+import { provideTestApp } from '../testing/provide-test-app';
 import { provideTestI18n } from '../testing/provide-test-i18n';
+import { sessionOf } from '../testing/session-fixtures';
 import { App } from './app';
 import { appRoutes } from './app.routes';
+import { SESSION_URL } from './core/auth/auth.service';
+import { provideSession } from './core/auth/provide-session';
 import { apiErrorInterceptor } from './core/http/api-error.interceptor';
 import { LANGUAGE_STORAGE_KEY } from './core/i18n/app-language';
 import { HEALTH_URL } from './features/system-status/system-status.service';
@@ -160,5 +164,42 @@ describe('App shell', () => {
     await flushHealth();
     expect(element().querySelector('#moi-nav-menu')).toBeNull();
     expect(text('h1')).toBe('État du système');
+  });
+});
+
+describe('App shell with the session', () => {
+  it('asks the API for the session as it starts, and shows who is signed in', async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [...provideTestApp(appRoutes), provideSession()],
+    });
+    const fixture = TestBed.createComponent(App);
+    const http = TestBed.inject(HttpTestingController);
+    await TestBed.inject(Router).navigateByUrl('/');
+    await fixture.whenStable();
+
+    http
+      .expectOne({ method: 'GET', url: SESSION_URL })
+      .flush(sessionOf('employer_owner'));
+    for (const request of http.match(HEALTH_URL)) {
+      request.flush(health);
+    }
+    await fixture.whenStable();
+
+    const element = fixture.nativeElement as HTMLElement;
+    expect(
+      element
+        .querySelector('[data-testid="nav-user-name"]')
+        ?.textContent?.trim(),
+    ).toBe('Marie Dupont');
+    expect(
+      element.querySelector('[data-testid="nav-users"]')?.textContent?.trim(),
+    ).toBe('Utilisateurs');
+    expect(
+      element
+        .querySelector('[data-testid="footer-status"]')
+        ?.getAttribute('href'),
+    ).toBe('/status');
+    http.verify();
   });
 });

@@ -24,8 +24,15 @@ export class ApiRequestError extends Error {
     /** The raw response body, for endpoints whose error answers carry data (e.g. a 503 health report). */
     readonly body: unknown,
     message: string,
+    /** The `Retry-After` header of a 429 or 503 answer (seconds, or an HTTP date), when sent. */
+    readonly retryAfter: string | null = null,
   ) {
     super(message);
+  }
+
+  /** The API's stable error code (`UNAUTHENTICATED`, `CONFLICT`...), when it sent its error body. */
+  get code(): string | null {
+    return this.apiError?.code ?? null;
   }
 
   static fromHttpErrorResponse(response: HttpErrorResponse): ApiRequestError {
@@ -37,6 +44,7 @@ export class ApiRequestError extends Error {
         body,
         body,
         body.message,
+        response.headers?.get('Retry-After') ?? null,
       );
     }
     if (

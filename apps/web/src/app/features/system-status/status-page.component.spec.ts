@@ -4,6 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import {
   ApiErrorBody,
   HealthResponse,
@@ -58,6 +59,7 @@ describe('StatusPageComponent', () => {
       providers: [
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
+        provideRouter([]),
         ...provideTestI18n(),
       ],
     });
@@ -300,6 +302,29 @@ describe('StatusPageComponent', () => {
       expect(text('worker-probe-error')).toBe(
         'La file de tâches (Redis) est indisponible.',
       );
+    });
+
+    it('asks to sign in, with a link back to this page, when the API wants a signed-in user', async () => {
+      clickTestWorker();
+      http.expectOne({ method: 'POST', url: WORKER_PROBES_URL }).flush(
+        {
+          statusCode: 401,
+          code: 'UNAUTHENTICATED',
+          message: 'Authentication required.',
+        } satisfies ApiErrorBody,
+        { status: 401, statusText: 'Unauthorized' },
+      );
+      await jest.advanceTimersByTimeAsync(0);
+
+      expect(text('worker-probe-error')).toBe(
+        'Connectez-vous pour tester le worker. Connexion',
+      );
+      expect(byTestId('worker-probe-sign-in')?.getAttribute('href')).toBe(
+        '/sign-in?returnUrl=%2Fstatus',
+      );
+      expect(
+        (byTestId('worker-probe-button') as HTMLButtonElement).disabled,
+      ).toBe(false);
     });
   });
 });

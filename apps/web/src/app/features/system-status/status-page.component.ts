@@ -9,6 +9,7 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ParisDatePipe } from '../../shared/date/paris-date.pipe';
@@ -26,6 +27,7 @@ import { SystemStatusStore } from './system-status.store';
     MatCardContent,
     MatProgressBar,
     ParisDatePipe,
+    RouterLink,
     TranslatePipe,
   ],
   templateUrl: './status-page.component.html',

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { HealthResponse, WorkerProbeResponse } from '@moisson/contract';
 import {
@@ -14,6 +14,7 @@ import {
   timeout,
   timer,
 } from 'rxjs';
+import { SKIP_AUTH_REDIRECT } from '../../core/auth/skip-auth-redirect';
 import { ApiRequestError } from '../../core/http/api-request-error';
 
 export const HEALTH_URL = '/api/health';
@@ -43,6 +44,8 @@ export class WorkerProbeTimeoutError extends Error {
 @Injectable({ providedIn: 'root' })
 export class SystemStatusService {
   private readonly http = inject(HttpClient);
+  /** The status page is public: a 401 of the worker test becomes "sign in to test", not a redirect. */
+  private readonly stayOnPage = new HttpContext().set(SKIP_AUTH_REDIRECT, true);
 
   /**
    * The health report. A 503 carries the same report (one component is down), so it is data here,
@@ -63,12 +66,15 @@ export class SystemStatusService {
   }
 
   createWorkerProbe(): Observable<WorkerProbeResponse> {
-    return this.http.post<WorkerProbeResponse>(WORKER_PROBES_URL, null);
+    return this.http.post<WorkerProbeResponse>(WORKER_PROBES_URL, null, {
+      context: this.stayOnPage,
+    });
   }
 
   getWorkerProbe(id: string): Observable<WorkerProbeResponse> {
     return this.http.get<WorkerProbeResponse>(
       `${WORKER_PROBES_URL}/${encodeURIComponent(id)}`,
+      { context: this.stayOnPage },
     );
   }
 

@@ -13,7 +13,9 @@ export type WorkerProbeState =
   | { kind: 'idle' }
   | { kind: 'running' }
   | { kind: 'succeeded'; roundTripMs: number; processedBy: string | null }
-  | { kind: 'failed'; message: TranslatableMessage };
+  | { kind: 'failed'; message: TranslatableMessage }
+  /** The API wants a signed-in user to run the test. */
+  | { kind: 'signInRequired' };
 
 /**
  * State of the system status: the last health report (also the source of the version shown in the
@@ -85,16 +87,20 @@ export class SystemStatusStore {
           processedBy: probe.processedBy,
         }),
       error: (error: unknown) =>
-        this.probeState.set({
-          kind: 'failed',
-          message:
-            error instanceof WorkerProbeTimeoutError
-              ? {
-                  key: 'status.worker.timeout',
-                  params: { seconds: error.timeoutMs / 1000 },
-                }
-              : describeError(error),
-        }),
+        this.probeState.set(
+          error instanceof ApiRequestError && error.status === 401
+            ? { kind: 'signInRequired' }
+            : {
+                kind: 'failed',
+                message:
+                  error instanceof WorkerProbeTimeoutError
+                    ? {
+                        key: 'status.worker.timeout',
+                        params: { seconds: error.timeoutMs / 1000 },
+                      }
+                    : describeError(error),
+              },
+        ),
     });
   }
 }

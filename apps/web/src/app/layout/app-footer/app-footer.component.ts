@@ -1,16 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SystemStatusStore } from '../../features/system-status/system-status.store';
 
-/** Product name and the version reported by the API. */
+/** Product name, the link to the status page and the version reported by the API. */
 @Component({
   selector: 'moi-app-footer',
-  imports: [TranslatePipe],
+  imports: [RouterLink, TranslatePipe],
   template: `
     <footer class="bar">
       <span
         >{{ 'app.name' | translate }} · {{ 'footer.tagline' | translate }}</span
       >
+      <a routerLink="/status" data-testid="footer-status">{{
+        'nav.status' | translate
+      }}</a>
       <span data-testid="app-version">
         @if (store.version(); as version) {
           {{ 'footer.version' | translate: { version } }}
@@ -27,6 +31,9 @@ import { SystemStatusStore } from '../../features/system-status/system-status.st
       background: var(--mat-sys-surface-container-low);
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
+    }
+    a {
+      color: inherit;
     }
     .bar {
       display: flex;

@@ -1,17 +1,65 @@
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatIconButton } from '@angular/material/button';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
+import { SessionStore } from '../../core/auth/session.store';
+import { SignOutService } from '../../core/auth/sign-out.service';
 import { LanguageSwitchComponent } from '../language-switch/language-switch.component';
 
-interface NavigationLink {
+export interface NavigationLink {
   path: string;
   labelKey: string;
   exact: boolean;
   testId: string;
 }
 
-/** Product name, navigation (a menu button on phones) and the language switch. */
+const HOME: NavigationLink = {
+  path: '/',
+  labelKey: 'nav.home',
+  exact: true,
+  testId: 'nav-home',
+};
+const EMPLOYERS: NavigationLink = {
+  path: '/firm/employers',
+  labelKey: 'nav.employers',
+  exact: false,
+  testId: 'nav-employers',
+};
+const STAFF: NavigationLink = {
+  path: '/firm/staff',
+  labelKey: 'nav.staff',
+  exact: false,
+  testId: 'nav-staff',
+};
+const AUDIT: NavigationLink = {
+  path: '/firm/audit',
+  labelKey: 'nav.audit',
+  exact: false,
+  testId: 'nav-audit',
+};
+const USERS: NavigationLink = {
+  path: '/employer/users',
+  labelKey: 'nav.users',
+  exact: false,
+  testId: 'nav-users',
+};
+const STATUS: NavigationLink = {
+  path: '/status',
+  labelKey: 'nav.status',
+  exact: false,
+  testId: 'nav-status',
+};
+
+/**
+ * Product name, the pages of the reader's role (a menu button on phones), who is signed in with
+ * "Mon compte" and "Déconnexion" (or "Connexion"), and the language switch.
+ */
 @Component({
   selector: 'moi-app-header',
   imports: [
@@ -26,15 +74,29 @@ interface NavigationLink {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AppHeaderComponent {
-  protected readonly links: readonly NavigationLink[] = [
-    { path: '/', labelKey: 'nav.home', exact: true, testId: 'nav-home' },
-    {
-      path: '/status',
-      labelKey: 'nav.status',
-      exact: false,
-      testId: 'nav-status',
-    },
-  ];
+  protected readonly session = inject(SessionStore);
+  protected readonly signOutService = inject(SignOutService);
+
+  /**
+   * The pages of the reader's role. The status page stays open to everyone: in the navigation
+   * when signed out, in the footer otherwise.
+   */
+  protected readonly links = computed<readonly NavigationLink[]>(() => {
+    if (!this.session.signedIn()) {
+      return [HOME, STATUS];
+    }
+    const links: NavigationLink[] = [];
+    if (this.session.can('firm.read')) {
+      links.push(EMPLOYERS, STAFF);
+    }
+    if (this.session.can('firm.admin')) {
+      links.push(AUDIT);
+    }
+    if (!this.session.isFirm() && this.session.can('employer.users.manage')) {
+      links.push(USERS);
+    }
+    return links;
+  });
 
   protected readonly menuOpen = signal(false);
 
@@ -44,5 +106,10 @@ export class AppHeaderComponent {
 
   protected closeMenu(): void {
     this.menuOpen.set(false);
+  }
+
+  protected signOut(): void {
+    this.closeMenu();
+    this.signOutService.signOut();
   }
 }

@@ -1,0 +1,45 @@
+import { Route } from '@angular/router';
+import { roleGuard } from '../core/auth/role.guard';
+
+/** `/firm/*`: the law firm's pages (the parent route requires `firm.read`). */
+export const firmRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'employers' },
+  {
+    path: 'employers',
+    title: 'nav.employers',
+    loadComponent: () =>
+      import('./employers/employer-list-page.component').then(
+        (m) => m.EmployerListPageComponent,
+      ),
+  },
+  {
+    path: 'employers/new',
+    title: 'employers.new.title',
+    canActivate: [roleGuard('firm.admin')],
+    loadComponent: () =>
+      import('./employers/employer-new-page.component').then(
+        (m) => m.EmployerNewPageComponent,
+      ),
+  },
+  {
+    path: 'employers/:id',
+    title: 'employers.detail.title',
+    loadComponent: () =>
+      import('./employers/employer-detail-page.component').then(
+        (m) => m.EmployerDetailPageComponent,
+      ),
+  },
+  {
+    path: 'staff',
+    title: 'nav.staff',
+    loadComponent: () =>
+      import('./staff/staff-page.component').then((m) => m.StaffPageComponent),
+  },
+  {
+    path: 'audit',
+    title: 'nav.audit',
+    canActivate: [roleGuard('firm.admin')],
+    loadComponent: () =>
+      import('./audit/audit-page.component').then((m) => m.AuditPageComponent),
+  },
+];

@@ -1,0 +1,34 @@
+import { AbstractControl, ValidationErrors } from '@angular/forms';
+
+const DAY_MONTH_YEAR = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+
+/**
+ * A date typed as dd/mm/yyyy ("5/3/2026" and "05.03.2026" too) as the calendar day it names,
+ * 'YYYY-MM-DD'; null when it is not a real day.
+ */
+export function parseDayMonthYear(text: string): string | null {
+  const match = DAY_MONTH_YEAR.exec(text);
+  if (!match) {
+    return null;
+  }
+  const [day, month, year] = [match[1], match[2], match[3]].map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return null;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+/** An empty field, or a real day written dd/mm/yyyy: `{ dayMonthYear: true }` otherwise. */
+export function dayMonthYearValidator(
+  control: AbstractControl<string | null>,
+): ValidationErrors | null {
+  const value = control.value?.trim() ?? '';
+  return value === '' || parseDayMonthYear(value) !== null
+    ? null
+    : { dayMonthYear: true };
+}
