@@ -8,6 +8,7 @@ import { QueueModule } from './core/queue/queue.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DossiersModule } from './modules/dossiers/dossiers.module';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
 
@@ -26,6 +27,7 @@ export class AppModule {
         RedisModule,
         AuditModule,
         AuthModule,
+        DossiersModule,
         HealthModule,
         SystemModule.forApi(),
       ],

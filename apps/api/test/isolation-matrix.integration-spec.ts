@@ -6,6 +6,13 @@ import {
   USER_ROLES,
   UserRole,
 } from '@moisson/contract';
+import type { CampaignResponse, DossierDetail } from '@moisson/contract';
+import {
+  createDossier,
+  dossierInput,
+  rowCounts,
+  workerInput,
+} from './dossier-fixtures';
 import {
   closeDb,
   createEmployer,
@@ -24,10 +31,23 @@ import { createTestApp } from './test-app';
 let app: NestFastifyApplication;
 let routes: RouteInfo[];
 
-/** Employer A (the caller's) and employer B (someone else's), each with users. */
+/** A worker, a campaign and a dossier of one employer. */
+interface Hires {
+  workerId: string;
+  campaignId: string;
+  dossierId: string;
+  passportNumber: string;
+}
+
+/** Employer A (the caller's) and employer B (someone else's), each with users and hires. */
 const world = {} as {
-  a: { id: string; ownerId: string; memberId: string };
-  b: { id: string; ownerId: string; memberId: string; legalName: string };
+  a: { id: string; ownerId: string; memberId: string } & Hires;
+  b: {
+    id: string;
+    ownerId: string;
+    memberId: string;
+    legalName: string;
+  } & Hires;
   staffUserId: string;
   clients: Record<UserRole, TestClient>;
   clientOfB: TestClient;
@@ -50,13 +70,6 @@ beforeAll(async () => {
   });
   const admin = await createUser({ role: 'firm_admin' });
   const staff = await createUser({ role: 'firm_staff' });
-  world.a = { id: a.id, ownerId: ownerA.id, memberId: memberA.id };
-  world.b = {
-    id: b.id,
-    ownerId: ownerB.id,
-    memberId: memberB.id,
-    legalName: b.legalName,
-  };
   world.staffUserId = staff.id;
   world.clients = {
     firm_admin: await signedInClient(app, admin),
@@ -65,17 +78,62 @@ beforeAll(async () => {
     employer_member: await signedInClient(app, memberA),
   };
   world.clientOfB = await signedInClient(app, ownerB);
+  world.a = {
+    id: a.id,
+    ownerId: ownerA.id,
+    memberId: memberA.id,
+    ...(await hiresOf(world.clients.employer_owner, a.id)),
+  };
+  world.b = {
+    id: b.id,
+    ownerId: ownerB.id,
+    memberId: memberB.id,
+    legalName: b.legalName,
+    ...(await hiresOf(world.clientOfB, b.id)),
+  };
 });
+
+async function hiresOf(client: TestClient, employerId: string): Promise<Hires> {
+  const campaign = (
+    await client.post(`/api/employers/${employerId}/campaigns`, {
+      name: 'Vendanges 2027',
+      season: 2027,
+    })
+  ).json<CampaignResponse>();
+  const dossier: DossierDetail = await createDossier(client, employerId, {
+    campaignId: campaign.id,
+    season: 2027,
+  });
+  return {
+    workerId: dossier.worker.id,
+    campaignId: campaign.id,
+    dossierId: dossier.id,
+    passportNumber: dossier.worker.passportNumber,
+  };
+}
 
 afterAll(async () => {
   await app.close();
   await closeDb();
 });
 
-/** Path parameters pointing at employer B's objects (or at firm objects for firm routes). */
-function pathFor(route: RouteInfo, target: 'B' | 'A'): string {
+/**
+ * Path parameters pointing at employer B's objects (or at firm objects for firm routes).
+ * `objectsOf` (default: the same employer) gives the worker, campaign and dossier ids, so that a
+ * path can name A as the employer and B's objects.
+ */
+function pathFor(
+  route: RouteInfo,
+  target: 'B' | 'A',
+  objectsOf: 'B' | 'A' = target,
+): string {
   const employer = target === 'B' ? world.b : world.a;
+  const objects = objectsOf === 'B' ? world.b : world.a;
   return route.path
+    .replace(':employerId', employer.id)
+    .replace(':workerId', objects.workerId)
+    .replace(':campaignId', objects.campaignId)
+    .replace(':dossierId', objects.dossierId)
     .replace(':userId', employer.memberId)
     .replace(':token', 'x'.repeat(43))
     .replace(
@@ -89,8 +147,32 @@ function pathFor(route: RouteInfo, target: 'B' | 'A'): string {
 }
 
 /** A body that passes validation where the route needs one, so the answer is about access. */
-function bodyFor(route: RouteInfo): unknown {
+function bodyFor(route: RouteInfo, objectsOf: 'A' | 'B' = 'A'): unknown {
   if (route.method === 'GET') return undefined;
+  const objects = objectsOf === 'B' ? world.b : world.a;
+  const hires = '/api/employers/:employerId';
+  const bodies: Record<string, unknown> = {
+    [`POST ${hires}/workers`]: workerInput(),
+    [`PATCH ${hires}/workers/:workerId`]: { phone: '+212 6 00 00 00 00' },
+    [`POST ${hires}/campaigns`]: { name: 'Taille 2027', season: 2027 },
+    [`PATCH ${hires}/campaigns/:campaignId`]: { notes: 'matrix' },
+    [`POST ${hires}/dossiers`]: dossierInput(objects.workerId, {
+      season: 2031,
+    }),
+    [`PATCH ${hires}/dossiers/:dossierId`]: { jobTitle: 'Matrix' },
+    [`POST ${hires}/dossiers/:dossierId/transitions`]: {
+      to: 'WITHDRAWN',
+      data: { reason: 'matrix' },
+    },
+    [`POST ${hires}/dossiers/transitions`]: {
+      dossierIds: [objects.dossierId],
+      to: 'WITHDRAWN',
+      data: { reason: 'matrix' },
+    },
+    [`POST ${hires}/dossiers/:dossierId/rehire`]: {},
+  };
+  const known = bodies[`${route.method} ${route.path}`];
+  if (known !== undefined) return known;
   if (route.path.endsWith('/invitations'))
     return {
       email: uniqueEmail('matrix'),
@@ -104,7 +186,7 @@ async function call(client: TestClient, route: RouteInfo, target: 'A' | 'B') {
   return client.request(
     route.method as 'GET',
     pathFor(route, target),
-    bodyFor(route),
+    bodyFor(route, target),
   );
 }
 
@@ -170,7 +252,7 @@ describe('roles without the permission', () => {
 
 describe("employer A's users on employer B's objects", () => {
   const employerScoped = () =>
-    routes.filter((r) => r.path.startsWith('/api/employers/:id'));
+    routes.filter((r) => /^\/api\/employers\/:(id|employerId)\b/.test(r.path));
 
   it.each(['employer_owner', 'employer_member'] as const)(
     '%s gets 404 on every employer route of B, never the row',
@@ -197,10 +279,18 @@ describe("employer A's users on employer B's objects", () => {
   );
 
   it('the same routes answer their own employer (so the 404s above are about ownership)', async () => {
+    const hires = `/api/employers/${world.a.id}`;
     for (const path of [
       `/api/employers/${world.a.id}`,
       `/api/employers/${world.a.id}/users`,
       `/api/employers/${world.a.id}/invitations`,
+      `${hires}/workers`,
+      `${hires}/workers/${world.a.workerId}`,
+      `${hires}/campaigns`,
+      `${hires}/campaigns/${world.a.campaignId}`,
+      `${hires}/dossiers`,
+      `${hires}/dossiers/${world.a.dossierId}`,
+      `${hires}/dossiers/export.csv`,
     ]) {
       expect((await world.clients.employer_owner.get(path)).statusCode).toBe(
         200,
@@ -237,6 +327,65 @@ describe("employer A's users on employer B's objects", () => {
       { disabled: true },
     );
     expect(res.statusCode).toBe(404);
+  });
+  it.each(USER_ROLES)(
+    "%s gets 404 on B's workers, campaigns and dossiers named under A's employer id, and B's rows stay unchanged",
+    async (role) => {
+      const before = await rowCounts(world.b.id);
+      const failures: string[] = [];
+      const crossRoutes = routes.filter(
+        (r) =>
+          r.path.startsWith('/api/employers/:employerId/') &&
+          (/:(workerId|campaignId|dossierId)/.test(r.path) ||
+            r.path.endsWith('/dossiers/transitions')),
+      );
+      expect(crossRoutes.length).toBeGreaterThanOrEqual(9);
+      for (const route of crossRoutes) {
+        const res = await world.clients[role].request(
+          route.method as 'GET',
+          pathFor(route, 'A', 'B'),
+          bodyFor(route, 'B'),
+        );
+        if (
+          res.statusCode !== 404 ||
+          res.body.includes(world.b.passportNumber) ||
+          res.body.includes('Vendanges')
+        )
+          failures.push(`${route.method} ${route.path} -> ${res.statusCode}`);
+      }
+      expect(failures).toEqual([]);
+      expect(await rowCounts(world.b.id)).toEqual(before);
+    },
+  );
+
+  it("A's lists never show B's workers, campaigns or dossiers, whoever asks", async () => {
+    for (const client of [
+      world.clients.employer_owner,
+      world.clients.firm_staff,
+    ]) {
+      for (const list of ['workers', 'campaigns', 'dossiers']) {
+        const res = await client.get(
+          `/api/employers/${world.a.id}/${list}?` +
+            (list === 'campaigns' ? '' : 'limit=200'),
+        );
+        expect(res.statusCode).toBe(200);
+        for (const id of [
+          world.b.workerId,
+          world.b.campaignId,
+          world.b.dossierId,
+        ])
+          expect(res.body).not.toContain(id);
+      }
+      const csv = await client.get(
+        `/api/employers/${world.a.id}/dossiers/export.csv`,
+      );
+      expect(csv.body.split('\r\n')).toHaveLength(3); // header, A's dossier, end
+    }
+    const asB = await world.clientOfB.get(
+      `/api/employers/${world.b.id}/dossiers`,
+    );
+    expect(asB.body).toContain(world.b.dossierId);
+    expect(asB.body).not.toContain(world.a.dossierId);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   isFirmRole,
+  PERMISSIONS,
   roleHasPermission,
   ROLE_PERMISSIONS,
   USER_ROLES,
@@ -29,6 +30,14 @@ describe('roles and permissions', () => {
       false,
     );
     expect(roleHasPermission('employer_member', 'employer.read')).toBe(true);
+  });
+
+  it('lets every role read and write dossiers: employer users their own, the firm acting for every employer', () => {
+    for (const role of USER_ROLES) {
+      expect(roleHasPermission(role, 'employer.dossiers.write')).toBe(true);
+      expect(roleHasPermission(role, 'employer.read')).toBe(true);
+    }
+    expect(PERMISSIONS).toContain('employer.dossiers.write');
   });
 
   it('never gives an employer role a firm permission', () => {

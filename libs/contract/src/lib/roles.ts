@@ -25,6 +25,11 @@ export const PERMISSIONS = [
   'employer.users.read',
   /** Manage an employer's users: its owner for their employer, firm admins for every employer. */
   'employer.users.manage',
+  /**
+   * Create and change an employer's workers, campaigns and dossiers (transitions included): its own
+   * users for their employer, firm staff and admins for every employer (the firm acts for them).
+   */
+  'employer.dossiers.write',
   /** See every employer (firm staff and admins). */
   'firm.read',
   /** Create and edit employers, staff and the audit log (firm admins). */
@@ -39,6 +44,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'employer.read',
     'employer.users.read',
     'employer.users.manage',
+    'employer.dossiers.write',
     'firm.read',
     'firm.admin',
   ],
@@ -46,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'authenticated',
     'employer.read',
     'employer.users.read',
+    'employer.dossiers.write',
     'firm.read',
   ],
   employer_owner: [
@@ -53,8 +60,13 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'employer.read',
     'employer.users.read',
     'employer.users.manage',
+    'employer.dossiers.write',
   ],
-  employer_member: ['authenticated', 'employer.read'],
+  employer_member: [
+    'authenticated',
+    'employer.read',
+    'employer.dossiers.write',
+  ],
 };
 
 export function roleHasPermission(

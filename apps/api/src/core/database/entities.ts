@@ -1,11 +1,15 @@
 import { AuditEventEntity } from '../../modules/audit/entities/audit-event.entity';
 import { PasswordResetEntity } from '../../modules/auth/entities/password-reset.entity';
 import { SessionEntity } from '../../modules/auth/entities/session.entity';
+import { CampaignEntity } from '../../modules/campaigns/entities/campaign.entity';
+import { DossierEventEntity } from '../../modules/dossiers/entities/dossier-event.entity';
+import { DossierEntity } from '../../modules/dossiers/entities/dossier.entity';
 import { EmployerEntity } from '../../modules/employers/entities/employer.entity';
 import { InvitationEntity } from '../../modules/invitations/entities/invitation.entity';
 import { WorkerProbeEntity } from '../../modules/system/entities/worker-probe.entity';
 import { RecoveryCodeEntity } from '../../modules/users/entities/recovery-code.entity';
 import { UserEntity } from '../../modules/users/entities/user.entity';
+import { WorkerEntity } from '../../modules/workers/entities/worker.entity';
 
 /** Every TypeORM entity, listed once (bundled code cannot rely on file globs). */
 export const ENTITIES = [
@@ -17,4 +21,8 @@ export const ENTITIES = [
   PasswordResetEntity,
   InvitationEntity,
   AuditEventEntity,
+  WorkerEntity,
+  CampaignEntity,
+  DossierEntity,
+  DossierEventEntity,
 ];

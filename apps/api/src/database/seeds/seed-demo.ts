@@ -4,7 +4,10 @@ import { PasswordService } from '../../modules/auth/services/password.service';
 import { SecretBoxService } from '../../modules/auth/services/secret-box.service';
 import { UserEntity } from '../../modules/users/entities/user.entity';
 import { AppConfig } from '../../core/config/app-config';
+import { todayInParis } from '../../modules/dossiers/common/paris-today';
+import type { DossierActor } from '../../modules/dossiers/dossier-timeline.writer';
 import { DEMO_EMPLOYERS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { seedDemoHires } from './seed-demo-hires';
 
 export interface SeededAccount {
   key: string;
@@ -39,7 +42,10 @@ export async function existingDemoAccounts(
   });
 }
 
-/** Seeds the demo employers and users into an empty database; does nothing when any user exists. */
+/**
+ * Seeds the demo employers and users, then their workers, campaigns and dossiers (demo-hires.ts),
+ * into an empty database, in one transaction; does nothing when any user exists.
+ */
 export async function seedDemo(
   dataSource: DataSource,
   config: AppConfig,
@@ -57,9 +63,10 @@ export async function seedDemo(
       );
     }
     const accounts: SeededAccount[] = [];
+    const actors = new Map<string, DossierActor>();
     for (const u of DEMO_USERS) {
       const employer = u.employerKey ? employers.get(u.employerKey) : undefined;
-      await m.save(
+      const user = await m.save(
         m.create(UserEntity, {
           email: u.email,
           fullName: u.fullName,
@@ -74,6 +81,7 @@ export async function seedDemo(
           lastSignInAt: null,
         }),
       );
+      actors.set(u.key, { id: user.id, name: user.fullName });
       accounts.push({
         key: u.key,
         email: u.email,
@@ -90,6 +98,18 @@ export async function seedDemo(
       EmployerEntity,
       { id: In([...employers.values()].map((e) => e.id)) },
       { assignedStaffId: staff.id },
+    );
+    const owners = new Map<string, DossierActor>();
+    for (const u of DEMO_USERS) {
+      const actor = actors.get(u.key);
+      if (u.role === 'employer_owner' && u.employerKey && actor)
+        owners.set(u.employerKey, actor);
+    }
+    await seedDemoHires(
+      m,
+      employers,
+      { owners, firmStaff: { id: staff.id, name: staff.fullName } },
+      todayInParis(),
     );
     return accounts;
   });

@@ -1,0 +1,64 @@
+import { API_ERROR_CODES } from '@moisson/contract';
+import { ApiException } from '../../../core/http/api-exception';
+
+/**
+ * An opaque keyset cursor: the sort it belongs to and the sort key of the last row of a page
+ * (its values and the row id), as base64url JSON. A cursor from another sort or a damaged one is a 400.
+ */
+export interface KeysetPosition {
+  sort: string;
+  values: Array<string | number | null>;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(position: KeysetPosition): string {
+  return Buffer.from(
+    JSON.stringify([position.sort, position.values, position.id]),
+  ).toString('base64url');
+}
+
+export function decodeCursor(
+  cursor: string,
+  expectedSort: string,
+  valueCount: number,
+): KeysetPosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    typeof parsed[0] !== 'string' ||
+    !Array.isArray(parsed[1]) ||
+    !parsed[1].every(
+      (v: unknown) =>
+        v === null || typeof v === 'string' || typeof v === 'number',
+    ) ||
+    typeof parsed[2] !== 'string' ||
+    !UUID.test(parsed[2])
+  ) {
+    throw invalidCursor();
+  }
+  if (parsed[0] !== expectedSort) {
+    throw new ApiException(
+      400,
+      API_ERROR_CODES.BAD_REQUEST,
+      `This cursor belongs to the sort "${parsed[0]}", not "${expectedSort}": start again from the first page.`,
+    );
+  }
+  if (parsed[1].length !== valueCount) throw invalidCursor();
+  return { sort: parsed[0], values: parsed[1], id: parsed[2] };
+}
+
+function invalidCursor(): ApiException {
+  return new ApiException(
+    400,
+    API_ERROR_CODES.BAD_REQUEST,
+    'The cursor is not valid: start again from the first page.',
+  );
+}

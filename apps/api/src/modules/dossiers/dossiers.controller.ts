@@ -1,0 +1,152 @@
+import { Readable } from 'node:stream';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { DossierDetail, DossierListItem, Page } from '@moisson/contract';
+import { AccessService } from '../../core/auth/access.service';
+import {
+  AuthContext,
+  ClientMeta,
+  CurrentAuth,
+  RequestMeta,
+} from '../../core/auth/auth-context';
+import { RequirePermission } from '../../core/auth/route-access.decorator';
+import { IdPipe } from '../employers/employers.controller';
+import { todayInParis } from './common/paris-today';
+import {
+  CSV_BOM,
+  csvLine,
+  DOSSIER_CSV_HEADER,
+  dossierCsvValues,
+} from './dossier-csv';
+import { DossierFilters, DossierListService } from './dossier-list.service';
+import { DossiersService } from './dossiers.service';
+import {
+  CreateDossierDto,
+  RehireDto,
+  UpdateDossierDto,
+} from './dto/dossier.dto';
+import {
+  DossierFiltersDto,
+  DossierListQueryDto,
+} from './dto/dossier-list-query.dto';
+
+@ApiTags('dossiers')
+@Controller('employers/:employerId/dossiers')
+export class DossiersController {
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly lists: DossierListService,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Filtered, sorted, keyset-paginated; passport numbers masked. */
+  @Get()
+  @RequirePermission('employer.read')
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Query() query: DossierListQueryDto,
+  ): Promise<Page<DossierListItem>> {
+    const employer = await this.access.requireEmployer(auth, employerId);
+    const { cursor, limit, ...filters } = query;
+    return this.lists.list(
+      employer.id,
+      filters,
+      { cursor, limit },
+      todayInParis(),
+    );
+  }
+
+  @Post()
+  @RequirePermission('employer.dossiers.write')
+  async create(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Body() body: CreateDossierDto,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<DossierDetail> {
+    const employer = await this.access.requireEmployer(auth, employerId);
+    return this.dossiers.create(auth, meta, employer, body);
+  }
+
+  /** The filtered list as CSV for French Excel (UTF-8 with BOM, ";", CRLF, dd/mm/yyyy). */
+  @Get('export.csv')
+  @RequirePermission('employer.read')
+  @ApiProduces('text/csv')
+  @Header('Cache-Control', 'no-store')
+  async exportCsv(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Query() query: DossierFiltersDto,
+  ): Promise<StreamableFile> {
+    const employer = await this.access.requireEmployer(auth, employerId);
+    const today = todayInParis();
+    return new StreamableFile(
+      Readable.from(this.csvLines(employer.id, query, today)),
+      {
+        type: 'text/csv; charset=utf-8',
+        disposition: `attachment; filename="dossiers-${today}.csv"`,
+      },
+    );
+  }
+
+  /** Dossier, worker (full passport number: audited), timeline, deadlines, next step. */
+  @Get(':dossierId')
+  @RequirePermission('employer.read')
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Param('dossierId', IdPipe) dossierId: string,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<DossierDetail> {
+    const employer = await this.access.requireEmployer(auth, employerId);
+    return this.dossiers.detail(auth, meta, employer.id, dossierId);
+  }
+
+  @Patch(':dossierId')
+  @RequirePermission('employer.dossiers.write')
+  async update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Param('dossierId', IdPipe) dossierId: string,
+    @Body() body: UpdateDossierDto,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<DossierDetail> {
+    const employer = await this.access.requireEmployer(auth, employerId);
+    return this.dossiers.update(auth, meta, employer.id, dossierId, body);
+  }
+
+  /** Next season's DRAFT dossier for the same worker. */
+  @Post(':dossierId/rehire')
+  @RequirePermission('employer.dossiers.write')
+  async rehire(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Param('dossierId', IdPipe) dossierId: string,
+    @Body() body: RehireDto,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<DossierDetail> {
+    const employer = await this.access.requireEmployer(auth, employerId);
+    return this.dossiers.rehire(auth, meta, employer.id, dossierId, body);
+  }
+
+  private async *csvLines(
+    employerId: string,
+    filters: DossierFilters,
+    today: string,
+  ): AsyncGenerator<string> {
+    yield CSV_BOM + csvLine(DOSSIER_CSV_HEADER);
+    for await (const item of this.lists.all(employerId, filters, today))
+      yield csvLine(dossierCsvValues(item));
+  }
+}
