@@ -234,7 +234,9 @@ async function main() {
             E2E_BASE_URL: stack.baseUrl,
             E2E_MAIL_API: mail.inbox,
             E2E_ACCOUNTS: JSON.stringify(
-              Object.fromEntries((stack.demo.accounts ?? []).map((a) => [a.key, a])),
+              Object.fromEntries(
+                (stack.demo.accounts ?? []).map((a) => [a.key, a]),
+              ),
             ),
             PLAYWRIGHT_JSON_OUTPUT_NAME: out,
           },
