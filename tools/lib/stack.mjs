@@ -25,7 +25,7 @@ export async function startStack({ root, env, onLine }) {
   });
   if (seed.status !== 0)
     throw new LaunchError(
-      `Seeding the demo data failed: ${seed.stderr.trim()}`,
+      `Seeding the demo data failed (${seed.signal ?? `exit code ${seed.status}`}): ${seed.stderr.trim() || seed.stdout.trim() || 'no message'}`,
     );
   /** {seeded: true, accounts: [...]} on an empty database, {seeded: false} otherwise. */
   const demo = JSON.parse(seed.stdout.trim().split('\n').pop() ?? '{}');

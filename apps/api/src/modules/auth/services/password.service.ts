@@ -5,11 +5,24 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '@moisson/contract';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import * as argon2 from 'argon2';
+import {
+  Algorithm,
+  hash as argon2Hash,
+  verify as argon2Verify,
+} from '@node-rs/argon2';
 import { ApiException } from '../../../core/http/api-exception';
+import { BilingualText } from '../../../core/http/localized-text';
 
-/** argon2id with the library's defaults (m=64 MiB, t=3, p=4). */
-const HASH_OPTIONS = { type: argon2.argon2id } as const;
+/**
+ * argon2id, m=64 MiB, t=3, p=4 (above OWASP's minimum). @node-rs/argon2 ships prebuilt binaries per
+ * platform, so installing needs no compiler.
+ */
+const HASH_OPTIONS = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 65536,
+  timeCost: 3,
+  parallelism: 4,
+} as const;
 
 const COMMON = new Set(
   (dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),
@@ -19,18 +32,18 @@ const COMMON = new Set(
 @Injectable()
 export class PasswordService {
   /** A hash to compare against when the account does not exist, so timing tells nothing. */
-  private readonly dummyHash = argon2.hash(
+  private readonly dummyHash = argon2Hash(
     'not-a-real-password-0000',
     HASH_OPTIONS,
   );
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, HASH_OPTIONS);
+    return argon2Hash(password, HASH_OPTIONS);
   }
 
   async verify(hash: string | undefined, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash ?? (await this.dummyHash), password);
+      return await argon2Verify(hash ?? (await this.dummyHash), password);
     } catch {
       return false;
     }
@@ -50,20 +63,32 @@ export class PasswordService {
 export function passwordProblem(
   password: string,
   email: string,
-): string | undefined {
+): BilingualText | undefined {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    return `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`;
+    return {
+      fr: `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
+      en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+    };
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    return `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`;
+    return {
+      fr: `Le mot de passe doit comporter au plus ${PASSWORD_MAX_LENGTH} caractères.`,
+      en: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
+    };
   }
   const lower = password.toLowerCase();
   if (COMMON.has(lower) || isRepeatedCommon(lower)) {
-    return 'This password is in a list of common passwords: choose another one, for example a few unrelated words.';
+    return {
+      fr: 'Ce mot de passe figure dans une liste de mots de passe courants : choisissez-en un autre, par exemple quelques mots sans rapport entre eux.',
+      en: 'This password is in a list of common passwords: choose another one, for example a few unrelated words.',
+    };
   }
   const local = email.toLowerCase().split('@')[0];
   if (local.length >= 4 && lower.includes(local)) {
-    return 'The password must not contain your e-mail address.';
+    return {
+      fr: 'Le mot de passe ne doit pas contenir votre adresse e-mail.',
+      en: 'The password must not contain your e-mail address.',
+    };
   }
   return undefined;
 }
