@@ -110,7 +110,7 @@ describe('sign-in with e-mail and password', () => {
       'POST',
       '/api/auth/login',
       { email: owner.email, password: owner.password },
-      { 'x-forwarded-for': '10.9.0.99' },
+      { 'x-forwarded-for': '10.9.0.99', 'accept-language': 'en' },
     );
     expect(locked.statusCode).toBe(429);
     const retryAfter = Number(locked.headers['retry-after']);
@@ -119,6 +119,18 @@ describe('sign-in with e-mail and password', () => {
     expect(locked.json<ApiErrorBody>()).toMatchObject({
       code: 'TOO_MANY_REQUESTS',
       message: expect.stringMatching(/Try again in 15 minutes/),
+    });
+    const lockedFr = await new TestClient(app).request(
+      'POST',
+      '/api/auth/login',
+      { email: owner.email, password: owner.password },
+      { 'x-forwarded-for': '10.9.0.98' },
+    );
+    expect(lockedFr.json<ApiErrorBody>()).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: expect.stringMatching(
+        /^Trop de tentatives échouées\. Réessayez dans 1[45] minutes\.$/,
+      ),
     });
     expect(await auditActions(owner.email)).toContain('auth.locked_out');
   });
@@ -239,9 +251,32 @@ describe('sessions', () => {
     expect(
       (await memberClient.get(`/api/employers/${employer.id}`)).statusCode,
     ).toBe(401);
+    // A wrong password still tells nothing about the account.
+    const wrong = await new TestClient(app).post('/api/auth/login', {
+      email: member.email,
+      password: 'not-the-password!',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json<ApiErrorBody>()).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: "L'adresse e-mail ou le mot de passe est incorrect.",
+    });
+    // The right password: the account is disabled, in French by default...
     const retry = await new TestClient(app).signIn(member);
     expect(retry.statusCode).toBe(401);
-    expect(retry.json<ApiErrorBody>().message).toMatch(/disabled/);
+    expect(retry.json<ApiErrorBody>()).toMatchObject({
+      code: 'ACCOUNT_DISABLED',
+      message:
+        'Ce compte est désactivé : adressez-vous à votre administrateur.',
+    });
+    // ... and in English for a browser that asks for it.
+    const english = new TestClient(app);
+    english.headers['accept-language'] = 'en-US,en;q=0.9';
+    const retryEn = await english.signIn(member);
+    expect(retryEn.json<ApiErrorBody>()).toMatchObject({
+      code: 'ACCOUNT_DISABLED',
+      message: 'This account is disabled: ask your administrator.',
+    });
   });
 });
 
@@ -426,6 +461,7 @@ describe('invitations', () => {
     });
 
     const invitee = new TestClient(app);
+    invitee.headers['accept-language'] = 'en';
     const weak = await invitee.post(`/api/auth/invitations/${token}/accept`, {
       fullName: 'Nadia Amrani',
       password: 'password1234',
@@ -453,9 +489,11 @@ describe('invitations', () => {
       (await invitee.get(`/api/employers/${employer.id}/users`)).statusCode,
     ).toBe(200);
 
-    const reused = await new TestClient(app).post(
+    const reused = await new TestClient(app).request(
+      'POST',
       `/api/auth/invitations/${token}/accept`,
       { fullName: 'Someone Else', password: 'Recolte-des-pommes-2028' },
+      { 'accept-language': 'en' },
     );
     expect(reused.statusCode).toBe(404);
     expect(reused.json<ApiErrorBody>().message).toMatch(

@@ -38,7 +38,7 @@ beforeAll(async () => {
   employerId = (await createEmployer('Vignobles des Listes')).id;
   owner = await signedInClient(
     app,
-    await createUser({ role: 'employer_owner', employerId }),
+    await createUser({ locale: 'en', role: 'employer_owner', employerId }),
   );
   harvest = (
     await owner.post(`/api/employers/${employerId}/campaigns`, {
@@ -202,7 +202,11 @@ describe('the dossier list', () => {
     const other = await createEmployer();
     const otherOwner = await signedInClient(
       app,
-      await createUser({ role: 'employer_owner', employerId: other.id }),
+      await createUser({
+        locale: 'en',
+        role: 'employer_owner',
+        employerId: other.id,
+      }),
     );
     const theirs = await createDossier(
       otherOwner,

@@ -35,9 +35,12 @@ beforeAll(async () => {
   employerId = (await createEmployer('Vignobles des Transitions')).id;
   owner = await signedInClient(
     app,
-    await createUser({ role: 'employer_owner', employerId }),
+    await createUser({ locale: 'en', role: 'employer_owner', employerId }),
   );
-  lawyer = await signedInClient(app, await createUser({ role: 'firm_staff' }));
+  lawyer = await signedInClient(
+    app,
+    await createUser({ locale: 'en', role: 'firm_staff' }),
+  );
 });
 
 afterAll(async () => {
@@ -181,6 +184,31 @@ describe('refused transitions: 422 naming each rule and field, nothing written',
       ],
     });
     expect(await rowCounts(employerId)).toEqual(before);
+  });
+
+  it('gives the same refusal in French to a French-speaking user', async () => {
+    const french = await signedInClient(
+      app,
+      await createUser({ role: 'employer_owner', employerId }),
+    );
+    const dossier = await createDossier(owner, employerId);
+    const res = await move(french, employerId, dossier.id, 'VISA_FILED', {
+      filingDate: day(-1),
+      consulate: 'Rabat',
+    });
+    expect(res.statusCode).toBe(422);
+    const body = res.json<{
+      code: string;
+      message: string;
+      details: TransitionErrorDetail[];
+    }>();
+    expect(body.code).toBe('UNPROCESSABLE');
+    expect(body.message).toMatch(
+      /^Le dossier ne peut pas passer à l'état « .+ » \(VISA_FILED\) : .*non autorisé/,
+    );
+    expect(body.details).toHaveLength(1);
+    expect(body.details[0].message).toBe(body.details[0].messageFr);
+    expect(body.details[0].message).toMatch(/non autorisé/);
   });
 
   it('names every missing, invalid, future or unknown field of the step', async () => {

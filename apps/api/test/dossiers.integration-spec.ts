@@ -36,11 +36,15 @@ beforeAll(async () => {
   otherEmployerId = (await createEmployer('Vergers voisins')).id;
   owner = await signedInClient(
     app,
-    await createUser({ role: 'employer_owner', employerId }),
+    await createUser({ locale: 'en', role: 'employer_owner', employerId }),
   );
   other = await signedInClient(
     app,
-    await createUser({ role: 'employer_owner', employerId: otherEmployerId }),
+    await createUser({
+      locale: 'en',
+      role: 'employer_owner',
+      employerId: otherEmployerId,
+    }),
   );
   campaign2027 = (
     await owner.post(`/api/employers/${employerId}/campaigns`, {

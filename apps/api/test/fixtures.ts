@@ -79,6 +79,8 @@ export async function createUser(options: {
   employerId?: string | null;
   email?: string;
   totpSecret?: string;
+  /** The user's language (French by default, like the portal). */
+  locale?: 'fr' | 'en';
 }): Promise<UserEntity & { password: string; totpPlain?: string }> {
   const repo = (await db()).getRepository(UserEntity);
   passwordHash ??= passwords.hash(TEST_PASSWORD);
@@ -90,7 +92,7 @@ export async function createUser(options: {
       role: options.role,
       employerId: options.employerId ?? null,
       passwordHash: await passwordHash,
-      locale: 'fr',
+      locale: options.locale ?? 'fr',
       totpSecret: options.totpSecret ? box.seal(options.totpSecret) : null,
       totpEnabledAt: options.totpSecret ? new Date() : null,
       totpLastStep: null,
@@ -126,6 +128,8 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
   /** Each client looks like its own machine (apps with TRUST_PROXY=true read X-Forwarded-For). */
   readonly ip = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${(randomBytes(1)[0] % 250) + 1}`;
+  /** Headers sent with every request, e.g. `{ 'accept-language': 'en' }` for English errors. */
+  readonly headers: Record<string, string> = {};
 
   constructor(private readonly app: NestFastifyApplication) {}
 
@@ -139,6 +143,7 @@ export class TestClient {
       await this.request('GET', '/api/health');
     const headers: Record<string, string> = {
       'x-forwarded-for': this.ip,
+      ...this.headers,
       ...extraHeaders,
     };
     if (this.cookies.size)

@@ -36,13 +36,16 @@ beforeAll(async () => {
   employerId = employer.id;
   owner = await signedInClient(
     app,
-    await createUser({ role: 'employer_owner', employerId }),
+    await createUser({ locale: 'en', role: 'employer_owner', employerId }),
   );
   member = await signedInClient(
     app,
-    await createUser({ role: 'employer_member', employerId }),
+    await createUser({ locale: 'en', role: 'employer_member', employerId }),
   );
-  staff = await signedInClient(app, await createUser({ role: 'firm_staff' }));
+  staff = await signedInClient(
+    app,
+    await createUser({ locale: 'en', role: 'firm_staff' }),
+  );
 });
 
 afterAll(async () => {
@@ -150,7 +153,11 @@ describe('workers', () => {
     const employer = await createEmployer();
     const client = await signedInClient(
       app,
-      await createUser({ role: 'employer_owner', employerId: employer.id }),
+      await createUser({
+        locale: 'en',
+        role: 'employer_owner',
+        employerId: employer.id,
+      }),
     );
     for (const surname of ['Chraibi', 'Alaoui', 'Bennani', 'Idrissi', 'Fassi'])
       await createWorker(client, employer.id, { surname });
@@ -231,6 +238,41 @@ describe('workers', () => {
           message:
             'birthDate must be a real date as YYYY-MM-DD: day 30 does not exist in February 1991 (28 days)',
         },
+      ]);
+    });
+
+    it('the same refusals in French for a French-speaking user', async () => {
+      const french = await signedInClient(
+        app,
+        await createUser({ role: 'employer_member', employerId }),
+      );
+      const date = await refusedWithoutWrites(
+        () =>
+          french.post(workersUrl(), workerInput({ birthDate: '1991-02-30' })),
+        400,
+      );
+      expect(date).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message:
+          'La requête contient 1 champ invalide (date de naissance) : corrigez-le puis renvoyez-la.',
+        details: [
+          {
+            field: 'birthDate',
+            message:
+              "Date de naissance : saisissez une date réelle au format AAAA-MM-JJ : le 30 n'existe pas en février 1991 (28 jours).",
+          },
+        ],
+      });
+      const expired = await refusedWithoutWrites(
+        () =>
+          french.post(workersUrl(), workerInput({ passportExpiry: day(-1) })),
+        422,
+      );
+      expect(expired.message).toMatch(
+        /^Date d'expiration du passeport : ce passeport a expiré le \d\d\/\d\d\/\d{4}, saisissez le passeport en cours de validité du salarié\.$/,
+      );
+      expect(expired.details).toEqual([
+        { field: 'passportExpiry', message: 'Le passeport a déjà expiré.' },
       ]);
     });
 

@@ -6,7 +6,10 @@ export interface ApiErrorBody {
   statusCode: number;
   /** Stable, upper snake case: VALIDATION_FAILED, NOT_FOUND, INTERNAL_ERROR... */
   code: string;
-  /** What went wrong and what to do about it, in plain words. */
+  /**
+   * What went wrong and what to do about it, in plain words, in the caller's language: the signed-in
+   * user's locale, else the first of fr or en in Accept-Language, else French.
+   */
   message: string;
   /** Optional structured details, e.g. one entry per invalid field. */
   details?: ApiErrorDetail[];
@@ -24,6 +27,8 @@ export const API_ERROR_CODES = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   BAD_REQUEST: 'BAD_REQUEST',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The e-mail and password are right but the account is disabled: only an administrator can help. */
+  ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
   FORBIDDEN: 'FORBIDDEN',
   /** The X-XSRF-TOKEN header does not match the XSRF-TOKEN cookie: reload the page. */
   CSRF_REJECTED: 'CSRF_REJECTED',

@@ -24,7 +24,8 @@ export class AccessService {
   ): Promise<EmployerEntity> {
     if (!isFirmRole(auth.user.role) && auth.user.employerId !== employerId)
       throw employerNotFound(employerId);
-    const employer = await this.employers.findOne({
+    // find by primary key (one query; findOne with a relation sends two).
+    const [employer] = await this.employers.find({
       where: { id: employerId },
       relations: { assignedStaff: true },
     });
@@ -34,9 +35,8 @@ export class AccessService {
 }
 
 export function employerNotFound(id: string): ApiException {
-  return new ApiException(
-    404,
-    API_ERROR_CODES.NOT_FOUND,
-    `No employer with the id ${id} was found.`,
-  );
+  return new ApiException(404, API_ERROR_CODES.NOT_FOUND, {
+    fr: `Aucun employeur avec l'identifiant ${id} n'a été trouvé.`,
+    en: `No employer with the id ${id} was found.`,
+  });
 }

@@ -68,6 +68,7 @@ describe('one error shape for every 4xx and 5xx', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/probe-errors/hires',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
       payload: {
         surname: 'El Amrani',
         startDate: '2027-02-30',
@@ -91,6 +92,48 @@ describe('one error shape for every 4xx and 5xx', () => {
     );
   });
 
+  it('answers the same refusal in French by default, field by field', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/probe-errors/hires',
+      payload: { surname: 42, startDate: '2027-03-01', workers: 1 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ApiErrorBody>()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message:
+        'La requête contient 1 champ invalide (nom de famille) : corrigez-le puis renvoyez-la.',
+      details: [
+        {
+          field: 'surname',
+          message: 'Nom de famille : la valeur doit être du texte.',
+        },
+      ],
+    });
+  });
+
+  it('answers in the first supported language of Accept-Language', async () => {
+    const send = (acceptLanguage: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/probe-errors/hires',
+        headers: {
+          'content-type': 'application/json',
+          'accept-language': acceptLanguage,
+        },
+        payload: '{"surname": "x",',
+      });
+    const messageOf = async (acceptLanguage: string) =>
+      (await send(acceptLanguage)).json<ApiErrorBody>().message;
+    expect(await messageOf('de-DE,de;q=0.9,en;q=0.8,fr;q=0.5')).toMatch(
+      /^The request body is not valid JSON/,
+    );
+    expect(await messageOf('es,fr-FR;q=0.9,en;q=0.8')).toMatch(
+      /^Le corps de la requête n'est pas du JSON valide/,
+    );
+    expect(await messageOf('de')).toMatch(/^Le corps de la requête/);
+  });
+
   it('transforms a valid payload into the DTO', async () => {
     const res = await app.inject({
       method: 'POST',
@@ -109,7 +152,7 @@ describe('one error shape for every 4xx and 5xx', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/probe-errors/hires',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
       payload: '{"surname": "x",',
     });
     expect(res.statusCode).toBe(400);

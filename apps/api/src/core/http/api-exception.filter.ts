@@ -10,8 +10,12 @@ import {
   ApiErrorBody,
   ApiErrorCode,
   ApiErrorDetail,
+  Locale,
 } from '@moisson/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiExceptionDetail } from './api-exception';
+import { BilingualText, isLocalizedText, localize } from './localized-text';
+import { requestLanguage } from './request-language';
 import { SpaFallback } from './spa-fallback';
 
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
@@ -26,18 +30,52 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   503: API_ERROR_CODES.SERVICE_UNAVAILABLE,
 };
 
-const DEFAULT_MESSAGE: Record<number, string> = {
-  400: 'The request is malformed: check its JSON and fields.',
-  401: 'Sign in first.',
-  403: 'Your account is not allowed to do this.',
-  404: 'Nothing was found at this address.',
-  413: 'The request is too large.',
-  415: 'Send the request body as JSON (Content-Type: application/json).',
-  429: 'Too many requests: wait a moment and try again.',
+const DEFAULT_MESSAGE: Record<number, BilingualText> = {
+  400: {
+    fr: 'La requête est mal formée : vérifiez son JSON et ses champs.',
+    en: 'The request is malformed: check its JSON and fields.',
+  },
+  401: { fr: "Connectez-vous d'abord.", en: 'Sign in first.' },
+  403: {
+    fr: "Votre compte n'est pas autorisé à faire cela.",
+    en: 'Your account is not allowed to do this.',
+  },
+  404: {
+    fr: "Rien n'a été trouvé à cette adresse.",
+    en: 'Nothing was found at this address.',
+  },
+  413: {
+    fr: 'La requête est trop volumineuse.',
+    en: 'The request is too large.',
+  },
+  415: {
+    fr: 'Envoyez le corps de la requête en JSON (Content-Type: application/json).',
+    en: 'Send the request body as JSON (Content-Type: application/json).',
+  },
+  429: {
+    fr: 'Trop de requêtes : patientez un instant puis réessayez.',
+    en: 'Too many requests: wait a moment and try again.',
+  },
+};
+
+const INTERNAL_ERROR_MESSAGE: BilingualText = {
+  fr: "Une erreur s'est produite de notre côté. Réessayez ; si elle persiste, contactez le support en indiquant l'identifiant de la requête.",
+  en: 'Something went wrong on our side. Try again; if it persists, contact support with the request id.',
+};
+
+const INVALID_JSON_MESSAGE: BilingualText = {
+  fr: "Le corps de la requête n'est pas du JSON valide : vérifiez les guillemets, les virgules et les crochets.",
+  en: 'The request body is not valid JSON: check quotes, commas and brackets.',
+};
+
+const REFUSED_MESSAGE: BilingualText = {
+  fr: 'La requête a été refusée.',
+  en: 'The request was refused.',
 };
 
 /**
- * Turns every error into the one JSON error shape. Stack traces go to the log, never to the client.
+ * Turns every error into the one JSON error shape, its message in the caller's language
+ * (`requestLanguage`). Stack traces go to the log, never to the client.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -60,7 +98,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const body: ApiErrorBody = {
       statusCode: status,
-      ...describe(exception, status),
+      ...describe(exception, status, requestLanguage(request)),
       requestId,
     };
     if (status >= 500) {
@@ -93,12 +131,12 @@ function statusOf(exception: unknown): number {
 function describe(
   exception: unknown,
   status: number,
+  language: Locale,
 ): { code: string; message: string; details?: ApiErrorDetail[] } {
   if (status >= 500 && !(exception instanceof HttpException)) {
     return {
       code: API_ERROR_CODES.INTERNAL_ERROR,
-      message:
-        'Something went wrong on our side. Try again; if it persists, contact support with the request id.',
+      message: localize(INTERNAL_ERROR_MESSAGE, language),
     };
   }
   const fastifyCode = (exception as { code?: unknown })?.code;
@@ -108,8 +146,7 @@ function describe(
   ) {
     return {
       code: API_ERROR_CODES.BAD_REQUEST,
-      message:
-        'The request body is not valid JSON: check quotes, commas and brackets.',
+      message: localize(INVALID_JSON_MESSAGE, language),
     };
   }
   const code =
@@ -126,33 +163,54 @@ function describe(
     ) {
       const r = response as {
         code: string;
-        message: string;
-        details?: ApiErrorDetail[];
+        message: unknown;
+        details?: ApiExceptionDetail[];
       };
       return {
         code: r.code,
-        message: r.message,
-        ...(r.details ? { details: r.details } : {}),
+        message: isLocalizedText(r.message)
+          ? localize(r.message, language)
+          : String(r.message),
+        ...(r.details
+          ? {
+              details: r.details.map((d) => ({
+                ...d,
+                message: localize(d.message, language),
+              })),
+            }
+          : {}),
       };
     }
     if (status === 404) {
-      return { code, message: DEFAULT_MESSAGE[404] };
+      return { code, message: localize(DEFAULT_MESSAGE[404], language) };
     }
     const message =
       typeof response === 'string'
         ? response
         : (response as { message?: unknown }).message;
+    // Nest hands Fastify's body parse errors over as an HttpException with Fastify's own words.
+    if (
+      status === 400 &&
+      typeof message === 'string' &&
+      /not valid JSON|Unexpected .* JSON|JSON at position/i.test(message)
+    ) {
+      return { code, message: localize(INVALID_JSON_MESSAGE, language) };
+    }
+    // Nest's own exceptions speak English: in French, prefer our message for the status.
+    const fallback = DEFAULT_MESSAGE[status];
     return {
       code,
       message:
-        typeof message === 'string'
-          ? message
-          : (DEFAULT_MESSAGE[status] ?? exception.message),
+        fallback && (language === 'fr' || typeof message !== 'string')
+          ? localize(fallback, language)
+          : typeof message === 'string'
+            ? message
+            : exception.message,
     };
   }
   // Another Fastify client error: its own message is technical, so prefer ours.
   return {
     code,
-    message: DEFAULT_MESSAGE[status] ?? 'The request was refused.',
+    message: localize(DEFAULT_MESSAGE[status] ?? REFUSED_MESSAGE, language),
   };
 }

@@ -1,6 +1,12 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { API_ERROR_CODES, ApiErrorDetail } from '@moisson/contract';
-import { ApiException } from './api-exception';
+import { API_ERROR_CODES } from '@moisson/contract';
+import { ApiException, ApiExceptionDetail } from './api-exception';
+import { BilingualText } from './localized-text';
+import {
+  decodeValidationMessage,
+  fieldLabelFr,
+  translateValidationMessage,
+} from './validation-messages';
 
 /**
  * The global validation pipe: unknown fields are refused, payloads are transformed into DTO
@@ -13,24 +19,40 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      const fields = details.map((d) => d.field).filter(Boolean);
       return new ApiException(
         400,
         API_ERROR_CODES.VALIDATION_FAILED,
-        `The request has ${details.length} invalid field${details.length > 1 ? 's' : ''}` +
-          (fields.length ? ` (${fields.join(', ')})` : '') +
-          ': correct them and send it again.',
+        summary(details),
         details,
       );
     },
   });
 }
 
+/** The one-line message: how many fields are wrong, and which. */
+export function summary(details: ApiExceptionDetail[]): BilingualText {
+  const fields = details.map((d) => d.field).filter((f) => f !== undefined);
+  const n = details.length;
+  const s = n > 1 ? 's' : '';
+  return {
+    fr:
+      `La requête contient ${n} champ${s} invalide${s}` +
+      (fields.length
+        ? ` (${[...new Set(fields.map((f) => fieldLabelFr(f)))].join(', ')})`
+        : '') +
+      ` : corrigez-le${s} puis renvoyez-la.`,
+    en:
+      `The request has ${n} invalid field${s}` +
+      (fields.length ? ` (${fields.join(', ')})` : '') +
+      ': correct them and send it again.',
+  };
+}
+
 export function flatten(
   errors: ValidationError[],
   parent = '',
-): ApiErrorDetail[] {
-  const out: ApiErrorDetail[] = [];
+): ApiExceptionDetail[] {
+  const out: ApiExceptionDetail[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     for (const [rule, message] of Object.entries(error.constraints ?? {})) {
@@ -38,8 +60,12 @@ export function flatten(
         field,
         message:
           rule === 'whitelistValidation'
-            ? `Unknown field "${field}": remove it.`
-            : message,
+            ? {
+                fr: `Champ inconnu « ${field} » : retirez-le.`,
+                en: `Unknown field "${field}": remove it.`,
+              }
+            : (decodeValidationMessage(message) ??
+              translateValidationMessage(field, error.property, message)),
       });
     }
     out.push(...flatten(error.children ?? [], field));

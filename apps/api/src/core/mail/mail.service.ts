@@ -50,11 +50,10 @@ export class MailService {
   async send(message: MailMessage): Promise<void> {
     const to = message.to.trim();
     if (!isMailAddress(to)) {
-      throw new ApiException(
-        400,
-        API_ERROR_CODES.BAD_REQUEST,
-        `"${to.slice(0, 100)}" is not a valid e-mail address: give one address such as name@example.org.`,
-      );
+      throw new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
+        fr: `« ${to.slice(0, 100)} » n'est pas une adresse e-mail valide : indiquez une seule adresse, par exemple nom@exemple.fr.`,
+        en: `"${to.slice(0, 100)}" is not a valid e-mail address: give one address such as name@example.org.`,
+      });
     }
     const job = {
       template: message.template,
@@ -72,11 +71,10 @@ export class MailService {
     try {
       await enqueue(this.queue, MailJobName.Send, job, options);
     } catch (error) {
-      throw new ApiException(
-        503,
-        API_ERROR_CODES.SERVICE_UNAVAILABLE,
-        `The e-mail could not be queued (${describeConnectionError(error, 'Redis')}). Try again in a moment.`,
-      );
+      throw new ApiException(503, API_ERROR_CODES.SERVICE_UNAVAILABLE, {
+        fr: `L'e-mail n'a pas pu être mis en file d'attente (${describeConnectionError(error, 'Redis')}). Réessayez dans un instant.`,
+        en: `The e-mail could not be queued (${describeConnectionError(error, 'Redis')}). Try again in a moment.`,
+      });
     }
   }
 }

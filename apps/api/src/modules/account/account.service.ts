@@ -19,6 +19,11 @@ import { TotpService } from '../auth/services/totp.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { toSessionUser } from '../users/user.mapper';
 
+const CURRENT_PASSWORD_WRONG = {
+  fr: 'Le mot de passe actuel est incorrect.',
+  en: 'The current password is wrong.',
+};
+
 /** What a signed-in person changes about their own account: name, language, password, two-factor. */
 @Injectable()
 export class AccountService {
@@ -52,11 +57,11 @@ export class AccountService {
       throw new ApiException(
         400,
         API_ERROR_CODES.VALIDATION_FAILED,
-        'The current password is wrong.',
+        CURRENT_PASSWORD_WRONG,
         [
           {
             field: 'currentPassword',
-            message: 'The current password is wrong.',
+            message: CURRENT_PASSWORD_WRONG,
           },
         ],
       );
@@ -83,11 +88,10 @@ export class AccountService {
 
   async startTotp(auth: AuthContext): Promise<TotpSetupResponse> {
     if (auth.user.totpEnabledAt) {
-      throw new ApiException(
-        409,
-        API_ERROR_CODES.CONFLICT,
-        'Two-factor is already on. Turn it off first to change the device.',
-      );
+      throw new ApiException(409, API_ERROR_CODES.CONFLICT, {
+        fr: "La double authentification est déjà activée. Désactivez-la d'abord pour changer d'appareil.",
+        en: 'Two-factor is already on. Turn it off first to change the device.',
+      });
     }
     return this.totp.startEnrolment(auth.user);
   }
@@ -100,23 +104,29 @@ export class AccountService {
   ): Promise<string[]> {
     const user = await this.users.findOneByOrFail({ id: auth.user.id });
     if (user.totpEnabledAt)
-      throw new ApiException(
-        409,
-        API_ERROR_CODES.CONFLICT,
-        'Two-factor is already on.',
-      );
+      throw new ApiException(409, API_ERROR_CODES.CONFLICT, {
+        fr: 'La double authentification est déjà activée.',
+        en: 'Two-factor is already on.',
+      });
     if (!user.totpSecret)
-      throw new ApiException(
-        409,
-        API_ERROR_CODES.CONFLICT,
-        'Start the set-up first to get a QR code.',
-      );
+      throw new ApiException(409, API_ERROR_CODES.CONFLICT, {
+        fr: "Lancez d'abord la configuration pour obtenir un QR code.",
+        en: 'Start the set-up first to get a QR code.',
+      });
     if (!(await this.totp.verifyCode(user, code))) {
       throw new ApiException(
         400,
         API_ERROR_CODES.VALIDATION_FAILED,
-        'This code is wrong: check the time of your phone and try the current code.',
-        [{ field: 'code', message: 'Wrong code.' }],
+        {
+          fr: "Ce code est incorrect : vérifiez l'heure de votre téléphone et essayez le code actuel.",
+          en: 'This code is wrong: check the time of your phone and try the current code.',
+        },
+        [
+          {
+            field: 'code',
+            message: { fr: 'Code incorrect.', en: 'Wrong code.' },
+          },
+        ],
       );
     }
     const codes = await this.totp.enable(user);
@@ -139,18 +149,25 @@ export class AccountService {
     meta: RequestMeta,
   ): Promise<void> {
     if (isFirmRole(auth.user.role)) {
-      throw new ApiException(
-        403,
-        API_ERROR_CODES.FORBIDDEN,
-        'Two-factor authentication is mandatory for firm staff.',
-      );
+      throw new ApiException(403, API_ERROR_CODES.FORBIDDEN, {
+        fr: 'La double authentification est obligatoire pour les membres du cabinet.',
+        en: 'Two-factor authentication is mandatory for firm staff.',
+      });
     }
     if (!(await this.passwords.verify(auth.user.passwordHash, password))) {
       throw new ApiException(
         400,
         API_ERROR_CODES.VALIDATION_FAILED,
-        'The password is wrong.',
-        [{ field: 'password', message: 'Wrong password.' }],
+        {
+          fr: 'Le mot de passe est incorrect.',
+          en: 'The password is wrong.',
+        },
+        [
+          {
+            field: 'password',
+            message: { fr: 'Mot de passe incorrect.', en: 'Wrong password.' },
+          },
+        ],
       );
     }
     await this.totp.disable(auth.user.id);
@@ -164,11 +181,10 @@ export class AccountService {
 
   async newRecoveryCodes(auth: AuthContext): Promise<string[]> {
     if (!auth.user.totpEnabledAt)
-      throw new ApiException(
-        409,
-        API_ERROR_CODES.CONFLICT,
-        'Turn two-factor on first.',
-      );
+      throw new ApiException(409, API_ERROR_CODES.CONFLICT, {
+        fr: "Activez d'abord la double authentification.",
+        en: 'Turn two-factor on first.',
+      });
     return this.totp.replaceRecoveryCodes(auth.user.id);
   }
 }

@@ -71,8 +71,17 @@ export class AuditService {
       q.andWhere('e.actor_email = :actorEmail', {
         actorEmail: filters.actorEmail.toLowerCase(),
       });
-    if (filters.from) q.andWhere('e.at >= :from', { from: filters.from });
-    if (filters.to) q.andWhere('e.at < (:to::date + 1)', { to: filters.to });
+    // from/to are Paris calendar days, whatever the time zone of the database session.
+    if (filters.from)
+      q.andWhere(
+        "e.at >= (CAST(:from AS date)::timestamp AT TIME ZONE 'Europe/Paris')",
+        { from: filters.from },
+      );
+    if (filters.to)
+      q.andWhere(
+        "e.at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE 'Europe/Paris')",
+        { to: filters.to },
+      );
     if (filters.cursor) {
       const [at, id] = decodeCursor(filters.cursor);
       q.andWhere('(e.at, e.id) < (:at, :id)', { at, id });
@@ -108,11 +117,10 @@ function encodeCursor(e: AuditEventEntity): string {
 function decodeCursor(cursor: string): [string, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!at || !id || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(id)) {
-    throw new ApiException(
-      400,
-      API_ERROR_CODES.BAD_REQUEST,
-      'The cursor is not valid: start again from the first page.',
-    );
+    throw new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
+      fr: "Le curseur n'est pas valide : recommencez à partir de la première page.",
+      en: 'The cursor is not valid: start again from the first page.',
+    });
   }
   return [at, id];
 }

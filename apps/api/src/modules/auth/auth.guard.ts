@@ -37,11 +37,10 @@ export class AuthGuard implements CanActivate {
     );
     if (!access) {
       // A route without a declared permission is a programming error: refuse rather than expose it.
-      throw new ApiException(
-        403,
-        API_ERROR_CODES.FORBIDDEN,
-        'This route declares no permission and is closed.',
-      );
+      throw new ApiException(403, API_ERROR_CODES.FORBIDDEN, {
+        fr: 'Cette route ne déclare aucune permission : elle est fermée.',
+        en: 'This route declares no permission and is closed.',
+      });
     }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request);
@@ -53,27 +52,31 @@ export class AuthGuard implements CanActivate {
     if (access.kind === 'public') return true;
 
     if (!auth) {
-      throw new ApiException(
-        401,
-        API_ERROR_CODES.UNAUTHENTICATED,
-        'Sign in first (your session may have expired).',
-      );
+      throw new ApiException(401, API_ERROR_CODES.UNAUTHENTICATED, {
+        fr: "Connectez-vous d'abord (votre session a peut-être expiré).",
+        en: 'Sign in first (your session may have expired).',
+      });
     }
     if (!auth.session.totpPassed && !access.allowPendingTotp) {
       throw new ApiException(
         403,
         API_ERROR_CODES.TOTP_REQUIRED,
         auth.user.totpEnabledAt
-          ? 'Enter the code from your authenticator app to finish signing in.'
-          : 'Set up two-factor authentication to finish signing in.',
+          ? {
+              fr: "Saisissez le code de votre application d'authentification pour terminer la connexion.",
+              en: 'Enter the code from your authenticator app to finish signing in.',
+            }
+          : {
+              fr: 'Configurez la double authentification pour terminer la connexion.',
+              en: 'Set up two-factor authentication to finish signing in.',
+            },
       );
     }
     if (!roleHasPermission(auth.user.role, access.permission)) {
-      throw new ApiException(
-        403,
-        API_ERROR_CODES.FORBIDDEN,
-        'Your account is not allowed to do this.',
-      );
+      throw new ApiException(403, API_ERROR_CODES.FORBIDDEN, {
+        fr: "Votre compte n'est pas autorisé à faire cela.",
+        en: 'Your account is not allowed to do this.',
+      });
     }
     return true;
   }
@@ -82,11 +85,10 @@ export class AuthGuard implements CanActivate {
     const cookie = request.cookies?.[CSRF_COOKIE];
     const header = request.headers[CSRF_HEADER];
     if (!cookie || typeof header !== 'string' || !safeEqual(cookie, header)) {
-      throw new ApiException(
-        403,
-        API_ERROR_CODES.CSRF_REJECTED,
-        'The security token of this page is missing or out of date: reload the page and try again.',
-      );
+      throw new ApiException(403, API_ERROR_CODES.CSRF_REJECTED, {
+        fr: 'Le jeton de sécurité de cette page est absent ou périmé : rechargez la page et réessayez.',
+        en: 'The security token of this page is missing or out of date: reload the page and try again.',
+      });
     }
   }
 }

@@ -82,11 +82,17 @@ export class CampaignsService {
         throw new ApiException(
           422,
           API_ERROR_CODES.UNPROCESSABLE,
-          `season cannot change: the campaign already holds ${count} dossier${count > 1 ? 's' : ''} of season ${campaign.season}.`,
+          {
+            fr: `La saison ne peut pas changer : la campagne contient déjà ${count} dossier${count > 1 ? 's' : ''} de la saison ${campaign.season}.`,
+            en: `season cannot change: the campaign already holds ${count} dossier${count > 1 ? 's' : ''} of season ${campaign.season}.`,
+          },
           [
             {
               field: 'season',
-              message: 'The campaign already holds dossiers of its season.',
+              message: {
+                fr: 'La campagne contient déjà des dossiers de sa saison.',
+                en: 'The campaign already holds dossiers of its season.',
+              },
             },
           ],
         );
@@ -117,11 +123,10 @@ export class CampaignsService {
       employerId,
     });
     if (!campaign)
-      throw new ApiException(
-        404,
-        API_ERROR_CODES.NOT_FOUND,
-        `No campaign with the id ${campaignId} was found here.`,
-      );
+      throw new ApiException(404, API_ERROR_CODES.NOT_FOUND, {
+        fr: `Aucune campagne avec l'identifiant ${campaignId} n'a été trouvée ici.`,
+        en: `No campaign with the id ${campaignId} was found here.`,
+      });
     return campaign;
   }
 
@@ -154,8 +159,19 @@ function nameTaken(name: string): ApiException {
   return new ApiException(
     409,
     API_ERROR_CODES.CONFLICT,
-    `A campaign named "${name}" already exists here: choose another name.`,
-    [{ field: 'name', message: 'This campaign name is already used.' }],
+    {
+      fr: `Une campagne nommée « ${name} » existe déjà ici : choisissez un autre nom.`,
+      en: `A campaign named "${name}" already exists here: choose another name.`,
+    },
+    [
+      {
+        field: 'name',
+        message: {
+          fr: 'Ce nom de campagne est déjà utilisé.',
+          en: 'This campaign name is already used.',
+        },
+      },
+    ],
   );
 }
 

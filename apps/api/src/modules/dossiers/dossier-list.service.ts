@@ -230,9 +230,8 @@ function cursorParams(at: KeysetPosition): Record<string, unknown> {
 }
 
 function invalidCursor(): ApiException {
-  return new ApiException(
-    400,
-    API_ERROR_CODES.BAD_REQUEST,
-    'The cursor is not valid: start again from the first page.',
-  );
+  return new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
+    fr: "Le curseur n'est pas valide : recommencez à partir de la première page.",
+    en: 'The cursor is not valid: start again from the first page.',
+  });
 }

@@ -22,11 +22,17 @@ export function assertPlanning(p: {
     throw new ApiException(
       422,
       API_ERROR_CODES.UNPROCESSABLE,
-      `plannedEnd (${formatFrenchDate(p.plannedEnd)}) is before plannedStart (${formatFrenchDate(p.plannedStart)}): the end must be on or after the start.`,
+      {
+        fr: `La fin prévue (${formatFrenchDate(p.plannedEnd)}) précède le début prévu (${formatFrenchDate(p.plannedStart)}) : la fin doit être le jour du début ou après.`,
+        en: `plannedEnd (${formatFrenchDate(p.plannedEnd)}) is before plannedStart (${formatFrenchDate(p.plannedStart)}): the end must be on or after the start.`,
+      },
       [
         {
           field: 'plannedEnd',
-          message: 'The planned end is before the planned start.',
+          message: {
+            fr: 'La fin prévue précède le début prévu.',
+            en: 'The planned end is before the planned start.',
+          },
         },
       ],
     );
@@ -39,11 +45,17 @@ export function assertPlanning(p: {
     throw new ApiException(
       422,
       API_ERROR_CODES.UNPROCESSABLE,
-      `plannedEnd: a seasonal contract lasts at most ${SEASONAL_STAY_MAX_MONTHS} months, so it must end on ${formatFrenchDate(longest)} at the latest.`,
+      {
+        fr: `Fin prévue : un contrat saisonnier dure au plus ${SEASONAL_STAY_MAX_MONTHS} mois, il doit donc se terminer le ${formatFrenchDate(longest)} au plus tard.`,
+        en: `plannedEnd: a seasonal contract lasts at most ${SEASONAL_STAY_MAX_MONTHS} months, so it must end on ${formatFrenchDate(longest)} at the latest.`,
+      },
       [
         {
           field: 'plannedEnd',
-          message: `A seasonal contract lasts at most ${SEASONAL_STAY_MAX_MONTHS} months.`,
+          message: {
+            fr: `Un contrat saisonnier dure au plus ${SEASONAL_STAY_MAX_MONTHS} mois.`,
+            en: `A seasonal contract lasts at most ${SEASONAL_STAY_MAX_MONTHS} months.`,
+          },
         },
       ],
     );
@@ -59,11 +71,17 @@ export function assertCampaignSeason(
     throw new ApiException(
       422,
       API_ERROR_CODES.UNPROCESSABLE,
-      `The campaign "${campaign.name}" is for season ${campaign.season}, not ${season}: choose a campaign of season ${season}.`,
+      {
+        fr: `La campagne « ${campaign.name} » concerne la saison ${campaign.season}, et non ${season} : choisissez une campagne de la saison ${season}.`,
+        en: `The campaign "${campaign.name}" is for season ${campaign.season}, not ${season}: choose a campaign of season ${season}.`,
+      },
       [
         {
           field: 'campaignId',
-          message: `The campaign is for season ${campaign.season}.`,
+          message: {
+            fr: `La campagne concerne la saison ${campaign.season}.`,
+            en: `The campaign is for season ${campaign.season}.`,
+          },
         },
       ],
     );

@@ -15,6 +15,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext, RequestMeta } from '../../core/auth/auth-context';
 import { ApiException } from '../../core/http/api-exception';
+import { BilingualText } from '../../core/http/localized-text';
 import { todayInParis } from './common/paris-today';
 import { actorOf } from './dossier-actor';
 import { DossierListService } from './dossier-list.service';
@@ -77,10 +78,16 @@ export class DossierTransitionsService {
         throw new ApiException(
           404,
           API_ERROR_CODES.NOT_FOUND,
-          `dossierIds: ${missing.length} of the dossiers were not found at this employer (${missing.join(', ')}); nothing was changed.`,
+          {
+            fr: `Dossiers : ${missing.length} des dossiers sont introuvables chez cet employeur (${missing.join(', ')}) ; rien n'a été modifié.`,
+            en: `dossierIds: ${missing.length} of the dossiers were not found at this employer (${missing.join(', ')}); nothing was changed.`,
+          },
           missing.map((id) => ({
             field: `dossierIds[${dossierIds.indexOf(id)}]`,
-            message: `No dossier with the id ${id} at this employer.`,
+            message: {
+              fr: `Aucun dossier avec l'identifiant ${id} chez cet employeur.`,
+              en: `No dossier with the id ${id} at this employer.`,
+            },
           })),
         );
       }
@@ -152,22 +159,39 @@ function refused(
   group: boolean,
 ): ApiException {
   const target = `"${DOSSIER_STATE_LABELS[to].en}" (${to})`;
-  const details: TransitionErrorDetail[] = refusals.flatMap(
-    ({ dossier, problems }) =>
-      problems.map((p) => ({
+  const targetFr = `« ${DOSSIER_STATE_LABELS[to].fr} » (${to})`;
+  // `message` is sent in the caller's language; `messageFr` stays French for older clients.
+  const details: Array<
+    Omit<TransitionErrorDetail, 'message'> & { message: BilingualText }
+  > = refusals.flatMap(({ dossier, problems }) =>
+    problems.map((p) => {
+      const fr = group
+        ? `${dossier.worker.surname} ${dossier.worker.givenNames} : ${p.message.fr}`
+        : p.message.fr;
+      return {
         field: p.field ? `data.${p.field}` : 'to',
         rule: p.rule,
-        message: group
-          ? `${dossier.worker.surname} ${dossier.worker.givenNames}: ${p.message.en}`
-          : p.message.en,
-        messageFr: group
-          ? `${dossier.worker.surname} ${dossier.worker.givenNames} : ${p.message.fr}`
-          : p.message.fr,
+        message: {
+          fr,
+          en: group
+            ? `${dossier.worker.surname} ${dossier.worker.givenNames}: ${p.message.en}`
+            : p.message.en,
+        },
+        messageFr: fr,
         ...(group ? { dossierId: dossier.id } : {}),
-      })),
+      };
+    }),
   );
-  const message = group
-    ? `${refusals.length} of the ${total} dossiers cannot move to ${target}, so none was changed: ${details.map((d) => d.message).join(' ')}`
-    : `The dossier cannot move to ${target}: ${details.map((d) => d.message).join(' ')}`;
+  const all = (language: 'fr' | 'en') =>
+    details.map((d) => d.message[language]).join(' ');
+  const message: BilingualText = group
+    ? {
+        fr: `${refusals.length} des ${total} dossiers ne peuvent pas passer à l'état ${targetFr}, donc aucun n'a été modifié : ${all('fr')}`,
+        en: `${refusals.length} of the ${total} dossiers cannot move to ${target}, so none was changed: ${all('en')}`,
+      }
+    : {
+        fr: `Le dossier ne peut pas passer à l'état ${targetFr} : ${all('fr')}`,
+        en: `The dossier cannot move to ${target}: ${all('en')}`,
+      };
   return new ApiException(422, API_ERROR_CODES.UNPROCESSABLE, message, details);
 }

@@ -180,11 +180,10 @@ export class DossiersService {
       order: { season: 'DESC' },
     });
     if (latest && latest.id !== previous.id) {
-      throw new ApiException(
-        409,
-        API_ERROR_CODES.CONFLICT,
-        `This worker already has a dossier for season ${latest.season}: re-hire from that one (id ${latest.id}).`,
-      );
+      throw new ApiException(409, API_ERROR_CODES.CONFLICT, {
+        fr: `Ce salarié a déjà un dossier pour la saison ${latest.season} : réembauchez-le à partir de celui-ci (identifiant ${latest.id}).`,
+        en: `This worker already has a dossier for season ${latest.season}: re-hire from that one (id ${latest.id}).`,
+      });
     }
     const season = previous.season + 1;
     const campaign = await this.campaignOf(employerId, input.campaignId);
@@ -221,7 +220,8 @@ export class DossiersService {
     employerId: string,
     dossierId: string,
   ): Promise<DossierWithWorker> {
-    const dossier = await this.dossiers.findOne({
+    // find by primary key (one query; findOne with relations sends two).
+    const [dossier] = await this.dossiers.find({
       where: { id: dossierId, employerId },
       relations: { worker: true, campaign: true },
     });
@@ -262,11 +262,17 @@ export class DossiersService {
       new ApiException(
         409,
         API_ERROR_CODES.CONFLICT,
-        `This worker already has a dossier for season ${fields.season}: open it, or choose another season.`,
+        {
+          fr: `Ce salarié a déjà un dossier pour la saison ${fields.season} : ouvrez-le, ou choisissez une autre saison.`,
+          en: `This worker already has a dossier for season ${fields.season}: open it, or choose another season.`,
+        },
         [
           {
             field: 'season',
-            message: `The worker already has a dossier for season ${fields.season}.`,
+            message: {
+              fr: `Le salarié a déjà un dossier pour la saison ${fields.season}.`,
+              en: `The worker already has a dossier for season ${fields.season}.`,
+            },
           },
         ],
       );
@@ -307,9 +313,8 @@ export class DossiersService {
 }
 
 export function dossierNotFound(id: string): ApiException {
-  return new ApiException(
-    404,
-    API_ERROR_CODES.NOT_FOUND,
-    `No dossier with the id ${id} was found here.`,
-  );
+  return new ApiException(404, API_ERROR_CODES.NOT_FOUND, {
+    fr: `Aucun dossier avec l'identifiant ${id} n'a été trouvé ici.`,
+    en: `No dossier with the id ${id} was found here.`,
+  });
 }

@@ -38,11 +38,10 @@ import { EmployersService } from './employers.service';
 /** An unknown or malformed id is simply not found. */
 export const IdPipe = new ParseUUIDPipe({
   exceptionFactory: () =>
-    new ApiException(
-      404,
-      API_ERROR_CODES.NOT_FOUND,
-      'Nothing was found with this id.',
-    ),
+    new ApiException(404, API_ERROR_CODES.NOT_FOUND, {
+      fr: "Rien n'a été trouvé avec cet identifiant.",
+      en: 'Nothing was found with this id.',
+    }),
 });
 
 @ApiTags('employers')

@@ -137,8 +137,19 @@ export class EmployersService {
       throw new ApiException(
         409,
         API_ERROR_CODES.CONFLICT,
-        `An employer with the SIRET ${siret} already exists.`,
-        [{ field: 'siret', message: 'This SIRET is already registered.' }],
+        {
+          fr: `Un employeur avec le SIRET ${siret} existe déjà.`,
+          en: `An employer with the SIRET ${siret} already exists.`,
+        },
+        [
+          {
+            field: 'siret',
+            message: {
+              fr: 'Ce SIRET est déjà enregistré.',
+              en: 'This SIRET is already registered.',
+            },
+          },
+        ],
       );
     }
   }
@@ -150,11 +161,17 @@ export class EmployersService {
       throw new ApiException(
         422,
         API_ERROR_CODES.UNPROCESSABLE,
-        'assignedStaffId must be an active member of the firm.',
+        {
+          fr: 'Juriste référent : choisissez un membre actif du cabinet.',
+          en: 'assignedStaffId must be an active member of the firm.',
+        },
         [
           {
             field: 'assignedStaffId',
-            message: 'Choose an active member of the firm.',
+            message: {
+              fr: 'Choisissez un membre actif du cabinet.',
+              en: 'Choose an active member of the firm.',
+            },
           },
         ],
       );
@@ -203,11 +220,10 @@ function decodeCursor(cursor: string): [string, string] {
   const at = decoded.lastIndexOf('|');
   const id = decoded.slice(at + 1);
   if (at < 0 || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new ApiException(
-      400,
-      API_ERROR_CODES.BAD_REQUEST,
-      'The cursor is not valid: start again from the first page.',
-    );
+    throw new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
+      fr: "Le curseur n'est pas valide : recommencez à partir de la première page.",
+      en: 'The cursor is not valid: start again from the first page.',
+    });
   }
   return [decoded.slice(0, at), id];
 }

@@ -27,8 +27,10 @@ import { InvitationEntity } from './entities/invitation.entity';
 export const INVITATION_VALID_DAYS = 7;
 export const FIRM_NAME = 'le cabinet';
 
-const GONE =
-  'This invitation link has expired, was already used or was replaced by a newer one: ask for a new invitation.';
+const GONE = {
+  fr: "Ce lien d'invitation a expiré, a déjà servi ou a été remplacé par un plus récent : demandez une nouvelle invitation.",
+  en: 'This invitation link has expired, was already used or was replaced by a newer one: ask for a new invitation.',
+};
 
 /** Invitations: e-mailed, single-use links valid 7 days that create an account when accepted. */
 @Injectable()
@@ -60,11 +62,10 @@ export class InvitationsService {
     meta: RequestMeta,
   ): Promise<InvitationResponse> {
     if (await this.users.existsBy({ email })) {
-      throw new ApiException(
-        409,
-        API_ERROR_CODES.CONFLICT,
-        `An account already exists for ${email}.`,
-      );
+      throw new ApiException(409, API_ERROR_CODES.CONFLICT, {
+        fr: `Un compte existe déjà pour ${email}.`,
+        en: `An account already exists for ${email}.`,
+      });
     }
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 86400_000);
@@ -161,11 +162,10 @@ export class InvitationsService {
       if (!claimed.affected)
         throw new ApiException(404, API_ERROR_CODES.NOT_FOUND, GONE);
       if (await m.existsBy(UserEntity, { email: invitation.email })) {
-        throw new ApiException(
-          409,
-          API_ERROR_CODES.CONFLICT,
-          `An account already exists for ${invitation.email}: sign in instead.`,
-        );
+        throw new ApiException(409, API_ERROR_CODES.CONFLICT, {
+          fr: `Un compte existe déjà pour ${invitation.email} : connectez-vous plutôt.`,
+          en: `An account already exists for ${invitation.email}: sign in instead.`,
+        });
       }
       return m.save(
         m.create(UserEntity, {

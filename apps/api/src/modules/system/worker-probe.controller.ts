@@ -44,11 +44,10 @@ export class WorkerProbeController {
       'id',
       new ParseUUIDPipe({
         exceptionFactory: () =>
-          new ApiException(
-            400,
-            API_ERROR_CODES.BAD_REQUEST,
-            'The probe id must be a UUID, as returned by POST.',
-          ),
+          new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
+            fr: "L'identifiant de la sonde doit être un UUID, tel que renvoyé par POST.",
+            en: 'The probe id must be a UUID, as returned by POST.',
+          }),
       }),
     )
     id: string,

@@ -104,9 +104,36 @@ describe('worker probe: API -> Redis queue -> worker -> PostgreSQL', () => {
       statusCode: 404,
       code: 'NOT_FOUND',
     });
-    expect(missing.json<ApiErrorBody>().message).toMatch(
-      /No worker probe has the id/,
+    // The user's locale is French: French, even when the browser asks for English.
+    expect(missing.json<ApiErrorBody>().message).toBe(
+      "Aucune sonde du worker n'a l'identifiant 6f1c1d2e-8a1b-4c3d-9e8f-0a1b2c3d4e5f.",
     );
+    const missingAcceptEn = await client.request(
+      'GET',
+      '/api/system/worker-probes/6f1c1d2e-8a1b-4c3d-9e8f-0a1b2c3d4e5f',
+      undefined,
+      { 'accept-language': 'en' },
+    );
+    expect(missingAcceptEn.json<ApiErrorBody>().message).toMatch(
+      /^Aucune sonde du worker/,
+    );
+    // An English-speaking user reads the same error in English.
+    const english = await signedInClient(
+      app,
+      await createUser({
+        role: 'employer_member',
+        employerId: (await createEmployer()).id,
+        locale: 'en',
+      }),
+    );
+    const missingEn = await english.get(
+      '/api/system/worker-probes/6f1c1d2e-8a1b-4c3d-9e8f-0a1b2c3d4e5f',
+    );
+    expect(missingEn.json<ApiErrorBody>()).toMatchObject({
+      code: 'NOT_FOUND',
+      message:
+        'No worker probe has the id 6f1c1d2e-8a1b-4c3d-9e8f-0a1b2c3d4e5f.',
+    });
 
     const malformed = await client.get('/api/system/worker-probes/not-a-uuid');
     expect(malformed.statusCode).toBe(400);
@@ -138,7 +165,9 @@ describe('worker probe when Redis is unreachable', () => {
       expect(res.statusCode).toBe(503);
       const body = res.json<ApiErrorBody>();
       expect(body.code).toBe('SERVICE_UNAVAILABLE');
-      expect(body.message).toMatch(/could not be queued/);
+      expect(body.message).toMatch(
+        /^La tâche n'a pas pu être mise en file d'attente \(.+\)\. Rien n'a été enregistré/,
+      );
       expect(body.requestId).toBeTruthy();
       const after = Number(
         (await client.query('SELECT count(*) FROM worker_probe')).rows[0].count,

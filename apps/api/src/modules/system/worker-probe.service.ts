@@ -44,11 +44,10 @@ export class WorkerProbeService {
       });
     } catch (error) {
       await this.probes.delete(probe.id);
-      throw new ApiException(
-        503,
-        API_ERROR_CODES.SERVICE_UNAVAILABLE,
-        `The job could not be queued (${describeConnectionError(error, 'Redis')}). Nothing was recorded: try again in a moment.`,
-      );
+      throw new ApiException(503, API_ERROR_CODES.SERVICE_UNAVAILABLE, {
+        fr: `La tâche n'a pas pu être mise en file d'attente (${describeConnectionError(error, 'Redis')}). Rien n'a été enregistré : réessayez dans un instant.`,
+        en: `The job could not be queued (${describeConnectionError(error, 'Redis')}). Nothing was recorded: try again in a moment.`,
+      });
     }
     return toResponse(probe);
   }
@@ -56,11 +55,10 @@ export class WorkerProbeService {
   async get(id: string): Promise<WorkerProbeResponse> {
     const probe = await this.probes.findOneBy({ id });
     if (!probe) {
-      throw new ApiException(
-        404,
-        API_ERROR_CODES.NOT_FOUND,
-        `No worker probe has the id ${id}.`,
-      );
+      throw new ApiException(404, API_ERROR_CODES.NOT_FOUND, {
+        fr: `Aucune sonde du worker n'a l'identifiant ${id}.`,
+        en: `No worker probe has the id ${id}.`,
+      });
     }
     return toResponse(probe);
   }

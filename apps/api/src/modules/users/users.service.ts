@@ -59,30 +59,27 @@ export class UsersService {
       employerId: employerId ?? IsNull(),
     });
     if (!user)
-      throw new ApiException(
-        404,
-        API_ERROR_CODES.NOT_FOUND,
-        `No user with the id ${userId} was found here.`,
-      );
+      throw new ApiException(404, API_ERROR_CODES.NOT_FOUND, {
+        fr: `Aucun utilisateur avec l'identifiant ${userId} n'a été trouvé ici.`,
+        en: `No user with the id ${userId} was found here.`,
+      });
     const allowedRoles: readonly UserRole[] = employerId
       ? EMPLOYER_ROLES
       : FIRM_ROLES;
     if (change.role && !allowedRoles.includes(change.role)) {
-      throw new ApiException(
-        422,
-        API_ERROR_CODES.UNPROCESSABLE,
-        `role must be one of ${allowedRoles.join(', ')} here.`,
-      );
+      throw new ApiException(422, API_ERROR_CODES.UNPROCESSABLE, {
+        fr: `Rôle : la valeur doit être l'une de celles-ci ici : ${allowedRoles.join(', ')}.`,
+        en: `role must be one of ${allowedRoles.join(', ')} here.`,
+      });
     }
     if (
       user.id === by.user.id &&
       (change.disabled || (change.role && change.role !== user.role))
     ) {
-      throw new ApiException(
-        422,
-        API_ERROR_CODES.UNPROCESSABLE,
-        'You cannot disable yourself or change your own role: ask another administrator.',
-      );
+      throw new ApiException(422, API_ERROR_CODES.UNPROCESSABLE, {
+        fr: 'Vous ne pouvez ni vous désactiver ni changer votre propre rôle : demandez à un autre administrateur.',
+        en: 'You cannot disable yourself or change your own role: ask another administrator.',
+      });
     }
     const losesTopRole =
       (change.disabled === true && !user.disabledAt) ||
@@ -96,11 +93,10 @@ export class UsersService {
         id: Not(user.id),
       });
       if (others === 0) {
-        throw new ApiException(
-          422,
-          API_ERROR_CODES.UNPROCESSABLE,
-          `There must remain at least one active ${topRole.replace('_', ' ')}.`,
-        );
+        throw new ApiException(422, API_ERROR_CODES.UNPROCESSABLE, {
+          fr: `Il doit rester au moins un ${topRole === 'firm_admin' ? 'administrateur du cabinet' : "propriétaire de l'exploitation"} actif.`,
+          en: `There must remain at least one active ${topRole.replace('_', ' ')}.`,
+        });
       }
     }
     const target = {

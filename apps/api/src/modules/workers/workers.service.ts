@@ -173,11 +173,10 @@ export class WorkersService {
   async findOwned(employerId: string, workerId: string): Promise<WorkerEntity> {
     const worker = await this.workers.findOneBy({ id: workerId, employerId });
     if (!worker)
-      throw new ApiException(
-        404,
-        API_ERROR_CODES.NOT_FOUND,
-        `No worker with the id ${workerId} was found here.`,
-      );
+      throw new ApiException(404, API_ERROR_CODES.NOT_FOUND, {
+        fr: `Aucun salarié avec l'identifiant ${workerId} n'a été trouvé ici.`,
+        en: `No worker with the id ${workerId} was found here.`,
+      });
     return worker;
   }
 
@@ -212,11 +211,17 @@ function passportTaken(passportNumber: string): ApiException {
   return new ApiException(
     409,
     API_ERROR_CODES.CONFLICT,
-    `A worker with the passport number ${passportNumber} is already registered here: open that worker instead.`,
+    {
+      fr: `Un salarié avec le numéro de passeport ${passportNumber} est déjà enregistré ici : ouvrez plutôt sa fiche.`,
+      en: `A worker with the passport number ${passportNumber} is already registered here: open that worker instead.`,
+    },
     [
       {
         field: 'passportNumber',
-        message: 'This passport number is already registered.',
+        message: {
+          fr: 'Ce numéro de passeport est déjà enregistré.',
+          en: 'This passport number is already registered.',
+        },
       },
     ],
   );
@@ -230,8 +235,19 @@ function assertBirthDate(birthDate: CalendarDate, today: CalendarDate): void {
     throw new ApiException(
       422,
       API_ERROR_CODES.UNPROCESSABLE,
-      `birthDate ${formatFrenchDate(birthDate)} is not a plausible birth date: it must be in the past.`,
-      [{ field: 'birthDate', message: 'Enter a birth date in the past.' }],
+      {
+        fr: `Date de naissance : le ${formatFrenchDate(birthDate)} n'est pas une date de naissance plausible, elle doit être dans le passé.`,
+        en: `birthDate ${formatFrenchDate(birthDate)} is not a plausible birth date: it must be in the past.`,
+      },
+      [
+        {
+          field: 'birthDate',
+          message: {
+            fr: 'Saisissez une date de naissance passée.',
+            en: 'Enter a birth date in the past.',
+          },
+        },
+      ],
     );
   }
 }
@@ -245,11 +261,17 @@ export function assertPassportValid(
     throw new ApiException(
       422,
       API_ERROR_CODES.UNPROCESSABLE,
-      `passportExpiry: this passport expired on ${formatFrenchDate(passportExpiry)}: enter the worker's current passport.`,
+      {
+        fr: `Date d'expiration du passeport : ce passeport a expiré le ${formatFrenchDate(passportExpiry)}, saisissez le passeport en cours de validité du salarié.`,
+        en: `passportExpiry: this passport expired on ${formatFrenchDate(passportExpiry)}: enter the worker's current passport.`,
+      },
       [
         {
           field: 'passportExpiry',
-          message: 'The passport has already expired.',
+          message: {
+            fr: 'Le passeport a déjà expiré.',
+            en: 'The passport has already expired.',
+          },
         },
       ],
     );

@@ -12,7 +12,10 @@ import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 import { TotpService } from './totp.service';
 
-const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong.';
+const WRONG_CREDENTIALS = {
+  fr: "L'adresse e-mail ou le mot de passe est incorrect.",
+  en: 'The e-mail address or the password is wrong.',
+};
 
 /** Sign-in with a password, then the two-factor step when it applies; sign-out. */
 @Injectable()
@@ -55,11 +58,10 @@ export class AuthService {
         ip: meta.ip,
         details: { reason: 'disabled' },
       });
-      throw new ApiException(
-        401,
-        API_ERROR_CODES.UNAUTHENTICATED,
-        'This account is disabled: ask your administrator.',
-      );
+      throw new ApiException(401, API_ERROR_CODES.ACCOUNT_DISABLED, {
+        fr: 'Ce compte est désactivé : adressez-vous à votre administrateur.',
+        en: 'This account is disabled: ask your administrator.',
+      });
     }
     await this.throttle.clearAccount(email);
     if (previous) await this.sessions.revoke(previous.session.id); // a new session id at every sign-in
@@ -94,11 +96,10 @@ export class AuthService {
         this.sessions.idleExpiry(session),
       );
     if (!user.totpEnabledAt) {
-      throw new ApiException(
-        409,
-        API_ERROR_CODES.CONFLICT,
-        'Two-factor is not set up yet: set it up first.',
-      );
+      throw new ApiException(409, API_ERROR_CODES.CONFLICT, {
+        fr: "La double authentification n'est pas encore configurée : configurez-la d'abord.",
+        en: 'Two-factor is not set up yet: set it up first.',
+      });
     }
     await this.throttle.assertAllowed(user.email, meta.ip);
     const isTotp = /^\d{6}$/.test(code);
@@ -107,11 +108,10 @@ export class AuthService {
       : await this.totp.useRecoveryCode(user.id, code);
     if (!ok) {
       await this.fail(user.email, meta, user, 'auth.totp_failed');
-      throw new ApiException(
-        401,
-        API_ERROR_CODES.UNAUTHENTICATED,
-        'This code is wrong or was already used. Try the current code.',
-      );
+      throw new ApiException(401, API_ERROR_CODES.UNAUTHENTICATED, {
+        fr: 'Ce code est incorrect ou a déjà été utilisé. Essayez le code actuel.',
+        en: 'This code is wrong or was already used. Try the current code.',
+      });
     }
     await this.throttle.clearAccount(user.email);
     await this.sessions.markTotpPassed(session.id);

@@ -80,11 +80,10 @@ export class LoginThrottleService {
       return await fn();
     } catch (error) {
       // Fail closed: without the counters, sign-in cannot be protected against guessing.
-      throw new ApiException(
-        503,
-        API_ERROR_CODES.SERVICE_UNAVAILABLE,
-        `Sign-in is unavailable for a moment (${describeConnectionError(error, 'Redis')}). Try again shortly.`,
-      );
+      throw new ApiException(503, API_ERROR_CODES.SERVICE_UNAVAILABLE, {
+        fr: `La connexion est momentanément indisponible (${describeConnectionError(error, 'Redis')}). Réessayez dans quelques instants.`,
+        en: `Sign-in is unavailable for a moment (${describeConnectionError(error, 'Redis')}). Try again shortly.`,
+      });
     }
   }
 }
@@ -94,7 +93,10 @@ export function tooMany(seconds: number): ApiException {
   const exception = new ApiException(
     429,
     API_ERROR_CODES.TOO_MANY_REQUESTS,
-    `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    {
+      fr: `Trop de tentatives échouées. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      en: `Too many failed attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    },
     [{ field: 'retryAfterSeconds', message: String(seconds) }],
   );
   (

@@ -16,6 +16,11 @@ import { SessionService } from './session.service';
 export const RESET_VALID_MINUTES = 60;
 
 /** "Forgotten password": an e-mailed single-use link valid one hour. */
+const RESET_LINK_GONE = {
+  fr: 'Ce lien de réinitialisation a expiré ou a déjà servi : demandez-en un nouveau.',
+  en: 'This reset link has expired or was already used: ask for a new one.',
+};
+
 @Injectable()
 export class PasswordResetService {
   constructor(
@@ -77,11 +82,7 @@ export class PasswordResetService {
       relations: { user: true },
     });
     if (!reset?.user || reset.user.disabledAt) {
-      throw new ApiException(
-        404,
-        API_ERROR_CODES.NOT_FOUND,
-        'This reset link has expired or was already used: ask for a new one.',
-      );
+      throw new ApiException(404, API_ERROR_CODES.NOT_FOUND, RESET_LINK_GONE);
     }
     const user = reset.user;
     this.passwords.assertAcceptable(newPassword, user.email, 'newPassword');
@@ -97,11 +98,7 @@ export class PasswordResetService {
       return true;
     });
     if (!claimed) {
-      throw new ApiException(
-        404,
-        API_ERROR_CODES.NOT_FOUND,
-        'This reset link has expired or was already used: ask for a new one.',
-      );
+      throw new ApiException(404, API_ERROR_CODES.NOT_FOUND, RESET_LINK_GONE);
     }
     await this.sessions.revokeAllForUser(user.id);
     await this.audit.record({

@@ -50,7 +50,9 @@ export class SessionService {
     token: string | undefined,
   ): Promise<AuthContext | undefined> {
     if (!token || token.length > 128) return undefined;
-    const session = await this.sessions.findOne({
+    // find, not findOne: with relations, findOne sends a second "SELECT DISTINCT" query for its
+    // LIMIT 1; token_hash is unique, so find returns at most one row in a single query.
+    const [session] = await this.sessions.find({
       where: { tokenHash: hashToken(token), revokedAt: IsNull() },
       relations: { user: { employer: true } },
     });

@@ -62,11 +62,10 @@ export class TotpService {
       secret = this.box.open(user.totpSecret);
     } catch {
       // Sealed with another APP_SECRET: a server configuration problem, not the user's mistake.
-      throw new ApiException(
-        500,
-        API_ERROR_CODES.INTERNAL_ERROR,
-        'Your two-factor settings cannot be read by the server (its APP_SECRET changed). Ask an administrator to check APP_SECRET.',
-      );
+      throw new ApiException(500, API_ERROR_CODES.INTERNAL_ERROR, {
+        fr: 'Le serveur ne peut pas lire vos réglages de double authentification (son APP_SECRET a changé). Demandez à un administrateur de vérifier APP_SECRET.',
+        en: 'Your two-factor settings cannot be read by the server (its APP_SECRET changed). Ask an administrator to check APP_SECRET.',
+      });
     }
     const afterTimeStep =
       user.totpLastStep === null ? undefined : Number(user.totpLastStep);

@@ -45,20 +45,18 @@ export function decodeCursor(
     throw invalidCursor();
   }
   if (parsed[0] !== expectedSort) {
-    throw new ApiException(
-      400,
-      API_ERROR_CODES.BAD_REQUEST,
-      `This cursor belongs to the sort "${parsed[0]}", not "${expectedSort}": start again from the first page.`,
-    );
+    throw new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
+      fr: `Ce curseur appartient au tri « ${parsed[0]} », et non « ${expectedSort} » : recommencez à partir de la première page.`,
+      en: `This cursor belongs to the sort "${parsed[0]}", not "${expectedSort}": start again from the first page.`,
+    });
   }
   if (parsed[1].length !== valueCount) throw invalidCursor();
   return { sort: parsed[0], values: parsed[1], id: parsed[2] };
 }
 
 function invalidCursor(): ApiException {
-  return new ApiException(
-    400,
-    API_ERROR_CODES.BAD_REQUEST,
-    'The cursor is not valid: start again from the first page.',
-  );
+  return new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
+    fr: "Le curseur n'est pas valide : recommencez à partir de la première page.",
+    en: 'The cursor is not valid: start again from the first page.',
+  });
 }

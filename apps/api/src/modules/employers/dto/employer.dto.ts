@@ -2,6 +2,7 @@ import { CreateEmployerRequest, SECTORS, Sector } from '@moisson/contract';
 import { validateSiret } from '@moisson/domain';
 import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { encodeValidationMessage } from '../../../core/http/validation-messages';
 import {
   IsIn,
   IsNotEmpty,
@@ -36,7 +37,10 @@ function IsSiret(options?: ValidationOptions) {
               ? validateSiret(args.value)
               : undefined;
           return result && !result.valid
-            ? `siret: ${result.message.en}`
+            ? encodeValidationMessage({
+                fr: `SIRET : ${result.message.fr}`,
+                en: `siret: ${result.message.en}`,
+              })
             : 'siret must be the 14 digits of the SIRET number';
         },
       },
