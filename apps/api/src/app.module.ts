@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DossiersModule } from './modules/dossiers/dossiers.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { SystemModule } from './modules/system/system.module';
 
 /** The HTTP API process. Queues are registered as a producer only: no processor runs here. */
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         DossiersModule,
         HealthModule,
+        ImportsModule,
         SystemModule.forApi(),
       ],
     };

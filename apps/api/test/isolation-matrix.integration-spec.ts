@@ -21,6 +21,7 @@ import {
   TestClient,
   uniqueEmail,
 } from './fixtures';
+import { postImport } from './import-fixtures';
 import { describeAccess, listRoutes, RouteInfo } from './routes';
 import { createTestApp } from './test-app';
 
@@ -386,6 +387,65 @@ describe("employer A's users on employer B's objects", () => {
     );
     expect(asB.body).toContain(world.b.dossierId);
     expect(asB.body).not.toContain(world.a.dossierId);
+  });
+});
+
+describe('imports (multipart routes)', () => {
+  const importRoutes = () =>
+    routes.filter((r) =>
+      r.path.startsWith('/api/employers/:employerId/imports/'),
+    );
+  const csv = () => ({
+    name: 'matrix.csv',
+    content: Buffer.from(
+      'Nom,Prénom,Date de naissance,Nationalité,N° passeport,Expiration passeport\n' +
+        `Matrix,Test,1990-01-01,MA,${workerInput().passportNumber},2099-01-01\n`,
+    ),
+  });
+
+  it('covers preview and commit', () => {
+    expect(importRoutes().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/employers/:employerId/imports/commit',
+      'POST /api/employers/:employerId/imports/preview',
+    ]);
+  });
+
+  it('answers 401 to anonymous callers and 404 to every role of A on B with a valid file, B unchanged', async () => {
+    const before = await rowCounts(world.b.id);
+    const failures: string[] = [];
+    for (const route of importRoutes()) {
+      const step = route.path.endsWith('/commit') ? 'commit' : 'preview';
+      const anonymous = await postImport(
+        new TestClient(app),
+        world.b.id,
+        step,
+        csv(),
+      );
+      if (anonymous.statusCode !== 401)
+        failures.push(`anonymous ${step} -> ${anonymous.statusCode}`);
+      for (const role of ['employer_owner', 'employer_member'] as const) {
+        const res = await postImport(
+          world.clients[role],
+          world.b.id,
+          step,
+          csv(),
+        );
+        if (res.statusCode !== 404 || res.body.includes(world.b.legalName))
+          failures.push(`${role} ${step} on B -> ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await rowCounts(world.b.id)).toEqual(before);
+  });
+
+  it("answers A's own users and firm staff on any employer (so the 404s above are about ownership)", async () => {
+    for (const [client, employerId] of [
+      [world.clients.employer_member, world.a.id],
+      [world.clients.firm_staff, world.b.id],
+    ] as const) {
+      const res = await postImport(client, employerId, 'preview', csv());
+      expect(res.statusCode).toBe(200);
+    }
   });
 });
 

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'employer.updated',
   'document.read',
   'passport_number.read',
+  /** Workers (and dossiers) created from a spreadsheet: details hold the counts. */
+  'workers.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

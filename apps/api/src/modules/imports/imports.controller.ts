@@ -1,0 +1,89 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiBodyOptions, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type {
+  ImportCommitResponse,
+  ImportPreviewResponse,
+} from '@moisson/contract';
+import type { FastifyRequest } from 'fastify';
+import { AccessService } from '../../core/auth/access.service';
+import {
+  AuthContext,
+  ClientMeta,
+  CurrentAuth,
+  RequestMeta,
+} from '../../core/auth/auth-context';
+import { RequirePermission } from '../../core/auth/route-access.decorator';
+import { IdPipe } from '../employers/employers.controller';
+import { readImportUpload } from './import-upload';
+import { ImportsService } from './imports.service';
+
+/**
+ * Import of hires from a CSV file, in two stateless calls taking the same multipart body (see
+ * libs/contract/src/lib/imports.ts). The tenant is checked before the file is read.
+ */
+/** The multipart body of both routes, for /api/docs. */
+const IMPORT_BODY: ApiBodyOptions = {
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: {
+      file: {
+        type: 'string',
+        format: 'binary',
+        description: 'CSV, at most 5 MB',
+      },
+      mapping: {
+        type: 'string',
+        description:
+          'JSON: import field -> column header; suggested when absent',
+      },
+      campaignId: { type: 'string', format: 'uuid' },
+      season: { type: 'string', example: '2027' },
+      skipInvalidRows: { type: 'string', enum: ['true', 'false'] },
+    },
+  },
+};
+
+@ApiTags('imports')
+@Controller('employers/:employerId/imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Every row with its errors, the mapping used and the totals. Nothing is written. */
+  @Post('preview')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY)
+  @RequirePermission('employer.read')
+  async preview(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ImportPreviewResponse> {
+    const employer = await this.access.requireEmployer(auth, employerId);
+    return this.imports.preview(employer, await readImportUpload(request));
+  }
+
+  /** Checks again, then creates the workers and their DRAFT dossiers in one transaction. */
+  @Post('commit')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY)
+  @RequirePermission('employer.dossiers.write')
+  async commit(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Req() request: FastifyRequest,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<ImportCommitResponse> {
+    const employer = await this.access.requireEmployer(auth, employerId);
+    return this.imports.commit(
+      auth,
+      meta,
+      employer,
+      await readImportUpload(request),
+    );
+  }
+}
