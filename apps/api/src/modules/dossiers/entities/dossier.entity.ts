@@ -45,6 +45,13 @@ export const DOSSIER_CONTRACT_TYPE_CHECK = `contract_type IN ('seasonal', 'fixed
   { unique: true },
 )
 @Index('dossier_employer_state_idx', ['employerId', 'state', 'transmittedOn'])
+// The list filtered by state(s) in its default order (planned start), without sorting the employer's rows.
+@Index('dossier_employer_state_planned_start_idx', [
+  'employerId',
+  'state',
+  'plannedStart',
+  'id',
+])
 @Index('dossier_employer_campaign_idx', ['employerId', 'campaignId'])
 @Index('dossier_employer_planned_start_idx', [
   'employerId',

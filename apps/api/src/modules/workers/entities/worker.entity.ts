@@ -27,6 +27,10 @@ import { EmployerEntity } from '../../employers/entities/employer.entity';
   'givenNames',
   'id',
 ])
+// The text search (ILIKE '%word%' on surname or given names, see worker-search.ts): a GIN trigram
+// index led by employer_id (pg_trgm + btree_gin), written by hand in the BenchIndexes migration;
+// TypeORM cannot express operator classes, so the schema diff leaves it alone.
+@Index('worker_employer_name_trgm_idx', { synchronize: false })
 @Check('worker_nationality_format', `nationality ~ '^[A-Z]{2}$'`)
 @Check('worker_passport_number_format', `passport_number ~ '^[A-Z0-9]+$'`)
 @Check(

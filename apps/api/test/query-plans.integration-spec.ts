@@ -1,0 +1,195 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DossierListItem, Page } from '@moisson/contract';
+import { Client } from 'pg';
+import {
+  closeDb,
+  createEmployer,
+  createUser,
+  db,
+  signedInClient,
+  TestClient,
+} from './fixtures';
+import { createTestApp } from './test-app';
+
+/** Tables that grow with every hire: a plan must never read them whole. */
+const WATCHED = new Set(['worker', 'dossier', 'dossier_event']);
+const OTHER_EMPLOYERS = 30;
+const PER_EMPLOYER = 150;
+
+let app: NestFastifyApplication;
+let employerId: string;
+let owner: TestClient;
+let dossierId: string;
+let passportNumber: string;
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * A few thousand workers, dossiers and events spread over many employers (the test employer holds
+ * a small share of them, as any employer does in production), then ANALYZE: the planner sees real
+ * statistics instead of empty tables, and sequential scans are not switched off.
+ */
+beforeAll(async () => {
+  app = await createTestApp();
+  employerId = (await createEmployer('Domaine des Plans')).id;
+  owner = await signedInClient(
+    app,
+    await createUser({ role: 'employer_owner', employerId }),
+  );
+  const source = await db();
+  const others: Array<{ id: string }> = await source.query(
+    `INSERT INTO employer (legal_name, siret, address_line, postal_code, city, departement, sector)
+     SELECT 'Ferme plan ' || g, lpad((floor(random() * 1e13))::bigint::text, 14, '9'),
+            '1 chemin des Vignes', '47200', 'Marmande', '47', 'viticulture'
+     FROM generate_series(1, $1::int) g
+     RETURNING id`,
+    [OTHER_EMPLOYERS],
+  );
+  const employerIds = [employerId, ...others.map((e) => e.id)];
+  await source.query(
+    `INSERT INTO worker (employer_id, surname, given_names, birth_date, nationality, passport_number, passport_expiry)
+     SELECT e.id,
+            (ARRAY['ALAOUI','BENNANI','CHRAIBI','IDRISSI','TAZI','BERRADA','FASSI','LAHLOU','TRABELSI','GHARBI'])[1 + g % 10] || g,
+            (ARRAY['Youssef','Fatima','Hamza','Khadija','Omar','Salma'])[1 + g % 6],
+            date '1990-01-01' + g, 'MA', 'QP' || lpad(g::text, 6, '0'), date '2032-01-01'
+     FROM unnest($1::uuid[]) e(id) CROSS JOIN generate_series(1, $2::int) g`,
+    [employerIds, PER_EMPLOYER],
+  );
+  await source.query(
+    `INSERT INTO dossier (employer_id, worker_id, season, job_title, contract_type, planned_start, planned_end,
+                          ofii_office, state, transmitted_on, legal_deadline_kind, legal_deadline_on)
+     SELECT w.employer_id, w.id, 2027, 'Ouvrier viticole', 'seasonal',
+            date '2027-03-01' + (n % 150), date '2027-10-31',
+            (ARRAY['casablanca','rabat','tunis'])[1 + n % 3],
+            (ARRAY['DRAFT','AT_SUBMITTED','AWAITING_OFII','OFII_CONVOKED','VISA_REFUSED','ARRIVED','CLOSED'])[1 + n % 7],
+            CASE WHEN n % 7 >= 2 THEN current_date - (n % 60) END,
+            CASE WHEN n % 7 = 4 THEN 'crrv_appeal' END,
+            CASE WHEN n % 7 = 4 THEN current_date + (n % 40) END
+     FROM (SELECT w.*, (row_number() OVER ())::int AS n FROM worker w WHERE w.employer_id = ANY($1::uuid[])) w`,
+    [employerIds],
+  );
+  await source.query(
+    `INSERT INTO dossier_event (employer_id, dossier_id, kind, from_state, to_state)
+     SELECT d.employer_id, d.id, 'transition', NULL, 'DRAFT'
+     FROM dossier d CROSS JOIN generate_series(1, 2)
+     WHERE d.employer_id = ANY($1::uuid[])`,
+    [employerIds],
+  );
+  await source.query(
+    'ANALYZE worker; ANALYZE dossier; ANALYZE dossier_event; ANALYZE campaign',
+  );
+  const [sample] = await source.query(
+    `SELECT d.id, w.passport_number FROM dossier d JOIN worker w ON w.id = d.worker_id
+     WHERE d.employer_id = $1 ORDER BY d.id LIMIT 1`,
+    [employerId],
+  );
+  dossierId = sample.id;
+  passportNumber = sample.passport_number;
+});
+
+afterAll(async () => {
+  await app.close();
+  await closeDb();
+});
+
+/** The SQL statements `pg` sends while the request runs, with their parameters. */
+async function statementsOf(url: string): Promise<Statement[]> {
+  const spy = jest.spyOn(Client.prototype, 'query');
+  try {
+    const res = await owner.get(url);
+    expect(res.statusCode).toBe(200);
+    return spy.mock.calls.flatMap(([config, values]) => {
+      const text =
+        typeof config === 'string'
+          ? config
+          : (config as { text?: string }).text;
+      if (typeof text !== 'string') return [];
+      const params = Array.isArray(values)
+        ? values
+        : ((config as { values?: unknown[] }).values ?? []);
+      return [{ text, params }];
+    });
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+function seqScans(node: PlanNode): string[] {
+  const here =
+    node['Node Type'] === 'Seq Scan' && WATCHED.has(node['Relation Name'] ?? '')
+      ? [node['Relation Name'] as string]
+      : [];
+  return [...here, ...(node.Plans ?? []).flatMap(seqScans)];
+}
+
+/** EXPLAIN (FORMAT JSON) of every SELECT of the request that reads a watched table. */
+async function plansOf(
+  url: string,
+): Promise<Array<{ sql: string; seqScansOn: string[] }>> {
+  const statements = (await statementsOf(url)).filter(
+    (s) =>
+      /^\s*SELECT/i.test(s.text) &&
+      /"(worker|dossier|dossier_event)"/.test(s.text),
+  );
+  expect(statements.length).toBeGreaterThan(0);
+  const source = await db();
+  const plans = [];
+  for (const s of statements) {
+    const [row] = await source.query(
+      `EXPLAIN (FORMAT JSON) ${s.text}`,
+      s.params,
+    );
+    const plan = (row['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan;
+    plans.push({
+      sql: s.text.replace(/\s+/g, ' '),
+      seqScansOn: seqScans(plan),
+    });
+  }
+  return plans;
+}
+
+describe('query plans of the dossier list and detail (no sequential scan on worker, dossier, dossier_event)', () => {
+  const list = () => `/api/employers/${employerId}/dossiers`;
+  it.each([
+    ['the default list', ''],
+    [
+      'a state filter in planned-start order',
+      '?state=AWAITING_OFII&sort=plannedStart',
+    ],
+    ['several states by stage', '?stage=appeals'],
+    ['the surname order', '?sort=surname'],
+    ['the last-updated order', '?sort=updatedAt'],
+    ['overdue convocations', '?overdue=true'],
+    ['deadlines within 10 days', '?deadlineWithinDays=10'],
+    ['an OFII office', '?ofiiOffice=casablanca'],
+    ['a text search on names', '?q=bennani'],
+    ['a text search on two words', '?q=alaoui%20youssef'],
+  ])('%s', async (_label, query) => {
+    const plans = await plansOf(`${list()}${query}`);
+    for (const plan of plans) expect(plan).toEqual({ ...plan, seqScansOn: [] });
+  });
+
+  it('a text search on the full passport number', async () => {
+    const plans = await plansOf(`${list()}?q=${passportNumber}`);
+    const page = (await owner.get(`${list()}?q=${passportNumber}`)).json<
+      Page<DossierListItem>
+    >();
+    expect(page.items.map((d) => d.id)).toEqual([dossierId]);
+    for (const plan of plans) expect(plan).toEqual({ ...plan, seqScansOn: [] });
+  });
+
+  it('the dossier detail with its timeline', async () => {
+    const plans = await plansOf(`${list()}/${dossierId}`);
+    expect(plans.some((p) => p.sql.includes('"dossier_event"'))).toBe(true);
+    for (const plan of plans) expect(plan).toEqual({ ...plan, seqScansOn: [] });
+  });
+});
