@@ -65,7 +65,14 @@ export async function createApp(
     ? resolve(config.WEB_DIST_DIR)
     : undefined;
   const spa = SpaFallback.tryCreate(webDist);
-  app.useGlobalFilters(new ApiExceptionFilter(spa));
+  const errors = new ApiExceptionFilter(spa);
+  app.useGlobalFilters(errors);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .setErrorHandler((error, request, reply) =>
+      errors.respond(error, request, reply),
+    );
   if (spa && webDist) {
     await app.register(fastifyStatic, {
       root: webDist,

@@ -207,4 +207,30 @@ describe('unknown addresses on the real API', () => {
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-type']).toMatch(/text\/html/);
   });
+
+  it('answers a body Fastify refuses before any route runs in the same shape: bad JSON, unknown content type', async () => {
+    const badJson = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.json<ApiErrorBody>()).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/pas du JSON valide/),
+      requestId: expect.any(String),
+    });
+    const csv = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'text/csv', 'accept-language': 'en' },
+      payload: 'a;b',
+    });
+    expect(csv.statusCode).toBe(415);
+    expect(csv.json<ApiErrorBody>()).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: expect.stringMatching(/application\/json/),
+    });
+  });
 });

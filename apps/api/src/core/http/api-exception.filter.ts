@@ -25,6 +25,7 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   404: API_ERROR_CODES.NOT_FOUND,
   409: API_ERROR_CODES.CONFLICT,
   413: API_ERROR_CODES.PAYLOAD_TOO_LARGE,
+  415: API_ERROR_CODES.UNSUPPORTED_MEDIA_TYPE,
   422: API_ERROR_CODES.UNPROCESSABLE,
   429: API_ERROR_CODES.TOO_MANY_REQUESTS,
   503: API_ERROR_CODES.SERVICE_UNAVAILABLE,
@@ -85,8 +86,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const request = ctx.getRequest<FastifyRequest>();
-    const reply = ctx.getResponse<FastifyReply>();
+    this.respond(
+      exception,
+      ctx.getRequest<FastifyRequest>(),
+      ctx.getResponse<FastifyReply>(),
+    );
+  }
+
+  /**
+   * Also Fastify's own error handler (create-app.ts): errors raised before a route runs, such as a body
+   * that is not valid JSON or a content type no parser accepts, get the same shape.
+   */
+  respond(
+    exception: unknown,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
     const requestId = String(
       (request.raw as { id?: unknown }).id ?? request.id,
     );
