@@ -7,6 +7,7 @@ import {
   Page,
 } from '@moisson/contract';
 import { Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ApiException } from '../../core/http/api-exception';
 import { AuditEventEntity } from './entities/audit-event.entity';
 
@@ -38,9 +39,12 @@ export class AuditService {
     private readonly events: Repository<AuditEventEntity>,
   ) {}
 
+  /** One INSERT statement (no transaction, no read-back): audit writes sit on hot paths. */
   async record(entry: AuditEntry): Promise<void> {
-    await this.events.save(
-      this.events.create({
+    await this.events
+      .createQueryBuilder()
+      .insert()
+      .values({
         action: entry.action,
         actorUserId: entry.actor?.id ?? null,
         actorEmail: entry.actor?.email ?? null,
@@ -48,9 +52,13 @@ export class AuditService {
         targetType: entry.targetType ?? null,
         targetId: entry.targetId ?? null,
         ip: entry.ip ?? null,
-        details: entry.details ?? {},
-      }),
-    );
+        // Bound as a parameter and serialised by the driver; the cast only satisfies TypeORM's deep-partial type.
+        details: (entry.details ?? {}) as QueryDeepPartialEntity<
+          Record<string, unknown>
+        >,
+      })
+      .updateEntity(false)
+      .execute();
   }
 
   /** Newest first, keyset-paginated on (at, id). */
