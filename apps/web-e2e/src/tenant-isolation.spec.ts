@@ -29,7 +29,7 @@ test.describe('tenant isolation', () => {
     expect(otherEmployerId).toBeTruthy();
 
     await signIn(page, accounts.employerOwner);
-    await expect(page).toHaveURL(/\/account$/);
+    await expect(page).toHaveURL(/\/tableau-de-bord$/);
     const own = await sessionOf(page);
     expect(own.user.employerId).toBeTruthy();
     expect(own.user.employerId).not.toBe(otherEmployerId);

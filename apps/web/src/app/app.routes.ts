@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 import { authGuard } from './core/auth/auth.guard';
+import { employerAccountGuard } from './core/auth/employer-account.guard';
 import { guestGuard } from './core/auth/guest.guard';
 import { roleGuard } from './core/auth/role.guard';
 import { twoFactorEnrolmentGuard } from './core/auth/two-factor-enrolment.guard';
@@ -86,6 +87,32 @@ export const appRoutes: Route[] = [
     loadComponent: () =>
       import('./features/employer-users/employer-users-page.component').then(
         (m) => m.EmployerUsersPageComponent,
+      ),
+  },
+  {
+    path: 'dossiers',
+    canActivate: [employerAccountGuard],
+    loadChildren: () =>
+      import('./features/dossiers/dossiers.routes').then(
+        (m) => m.dossierRoutes,
+      ),
+  },
+  {
+    path: 'tableau-de-bord',
+    title: 'nav.dashboard',
+    canActivate: [employerAccountGuard],
+    loadComponent: () =>
+      import('./features/dashboard/dashboard-page.component').then(
+        (m) => m.DashboardPageComponent,
+      ),
+  },
+  {
+    path: 'campagnes',
+    title: 'nav.campaigns',
+    canActivate: [employerAccountGuard],
+    loadComponent: () =>
+      import('./features/campaigns/campaigns-page.component').then(
+        (m) => m.CampaignsPageComponent,
       ),
   },
   {

@@ -30,6 +30,11 @@ export const firmRoutes: Route[] = [
       ),
   },
   {
+    path: 'employers/:id/dossiers',
+    loadChildren: () =>
+      import('./dossiers/dossiers.routes').then((m) => m.dossierRoutes),
+  },
+  {
     path: 'staff',
     title: 'nav.staff',
     loadComponent: () =>

@@ -5,10 +5,11 @@ import { SessionPhase } from './session.store';
 export const SIGN_IN_PATH = '/sign-in';
 export const TWO_FACTOR_ENROLMENT_PATH = '/account/two-factor';
 export const NOT_FOUND_PATH = '/not-found';
+export const EMPLOYER_HOME_PATH = '/tableau-de-bord';
 
 /** Where a user lands after signing in when no page asked for it. */
 export function roleHome(user: Pick<SessionUser, 'role'>): string {
-  return isFirmRole(user.role) ? '/firm/employers' : '/account';
+  return isFirmRole(user.role) ? '/firm/employers' : EMPLOYER_HOME_PATH;
 }
 
 /**

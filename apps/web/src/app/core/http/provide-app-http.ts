@@ -6,6 +6,7 @@ import {
 } from '@angular/common/http';
 import { EnvironmentProviders } from '@angular/core';
 import { authRedirectInterceptor } from '../auth/auth-redirect.interceptor';
+import { acceptLanguageInterceptor } from './accept-language.interceptor';
 import { apiErrorInterceptor } from './api-error.interceptor';
 
 /** The cookie the API sets, and the header every POST/PATCH/PUT/DELETE must echo it in. */
@@ -24,6 +25,10 @@ export function provideAppHttp(): EnvironmentProviders {
       cookieName: XSRF_COOKIE_NAME,
       headerName: XSRF_HEADER_NAME,
     }),
-    withInterceptors([authRedirectInterceptor, apiErrorInterceptor]),
+    withInterceptors([
+      acceptLanguageInterceptor,
+      authRedirectInterceptor,
+      apiErrorInterceptor,
+    ]),
   );
 }

@@ -7,6 +7,7 @@ import {
   signal,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -38,6 +39,7 @@ type EmployerState =
   imports: [
     EmployerFormComponent,
     EmployerUsersComponent,
+    MatButton,
     MatCard,
     MatCardContent,
     MatProgressBar,

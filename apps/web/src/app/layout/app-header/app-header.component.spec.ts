@@ -66,8 +66,11 @@ describe('AppHeaderComponent: navigation per role', () => {
   it.each<[UserRole, string[]]>([
     ['firm_admin', ['Employeurs', 'Équipe', "Journal d'audit"]],
     ['firm_staff', ['Employeurs', 'Équipe']],
-    ['employer_owner', ['Utilisateurs']],
-    ['employer_member', []],
+    [
+      'employer_owner',
+      ['Tableau de bord', 'Dossiers', 'Campagnes', 'Utilisateurs'],
+    ],
+    ['employer_member', ['Tableau de bord', 'Dossiers', 'Campagnes']],
   ])(
     '%s: the pages of the role, the name, "Mon compte" and "Déconnexion"',
     async (role, links) => {

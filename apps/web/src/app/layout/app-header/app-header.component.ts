@@ -43,6 +43,24 @@ const AUDIT: NavigationLink = {
   exact: false,
   testId: 'nav-audit',
 };
+const DASHBOARD: NavigationLink = {
+  path: '/tableau-de-bord',
+  labelKey: 'nav.dashboard',
+  exact: false,
+  testId: 'nav-dashboard',
+};
+const DOSSIERS: NavigationLink = {
+  path: '/dossiers',
+  labelKey: 'nav.dossiers',
+  exact: false,
+  testId: 'nav-dossiers',
+};
+const CAMPAIGNS: NavigationLink = {
+  path: '/campagnes',
+  labelKey: 'nav.campaigns',
+  exact: false,
+  testId: 'nav-campaigns',
+};
 const USERS: NavigationLink = {
   path: '/employer/users',
   labelKey: 'nav.users',
@@ -92,8 +110,11 @@ export class AppHeaderComponent {
     if (this.session.can('firm.admin')) {
       links.push(AUDIT);
     }
-    if (!this.session.isFirm() && this.session.can('employer.users.manage')) {
-      links.push(USERS);
+    if (!this.session.isFirm() && this.session.user()?.employerId) {
+      links.push(DASHBOARD, DOSSIERS, CAMPAIGNS);
+      if (this.session.can('employer.users.manage')) {
+        links.push(USERS);
+      }
     }
     return links;
   });

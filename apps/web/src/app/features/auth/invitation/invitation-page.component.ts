@@ -17,7 +17,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { InvitationPreview } from '@moisson/contract';
+import { InvitationPreview, isFirmRole } from '@moisson/contract';
 import { TranslatePipe } from '@ngx-translate/core';
 import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
@@ -38,6 +38,9 @@ import {
 } from '../../../shared/forms/new-password-fields.component';
 import { passwordsMatchValidator } from '../../../shared/forms/password.validators';
 import { applyServerErrors } from '../../../shared/forms/server-errors';
+
+/** Where a user lands after accepting an invitation: their account, with its welcome. */
+const ACCOUNT_PATH = '/account';
 
 type InvitationState =
   | { kind: 'loading' }
@@ -119,7 +122,13 @@ export class InvitationPageComponent implements OnInit {
       })
       .pipe(finalize(() => this.sending.set(false)))
       .subscribe({
-        next: (session) => void this.flow.proceed(session, null),
+        // A new employer user first sees their account (welcome, organisation) rather than the
+        // dashboard; firm staff go on to their two-factor enrolment.
+        next: (session) =>
+          void this.flow.proceed(
+            session,
+            isFirmRole(session.user.role) ? null : ACCOUNT_PATH,
+          ),
         error: (error: unknown) => {
           if (error instanceof ApiRequestError && error.status === 404) {
             this.state.set(stateForError(error));
