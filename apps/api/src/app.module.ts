@@ -7,7 +7,12 @@ import { MailModule } from './core/mail/mail.module';
 import { QueueModule } from './core/queue/queue.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { AccessModule } from './core/auth/access.module';
+import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { EmployersModule } from './modules/employers/employers.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { UsersModule } from './modules/users/users.module';
 import { DossiersModule } from './modules/dossiers/dossiers.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -27,7 +32,12 @@ export class AppModule {
         MailModule.forApi(),
         RedisModule,
         AuditModule,
+        AccessModule,
         AuthModule,
+        AccountModule,
+        InvitationsModule,
+        UsersModule,
+        EmployersModule,
         DossiersModule,
         HealthModule,
         ImportsModule,

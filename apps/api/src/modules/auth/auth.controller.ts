@@ -1,14 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { InvitationPreview, SessionResponse } from '@moisson/contract';
+import type { SessionResponse } from '@moisson/contract';
 import type { FastifyReply } from 'fastify';
 import {
   AuthContext,
@@ -23,15 +15,12 @@ import {
   RequirePermission,
 } from '../../core/auth/route-access.decorator';
 import { AppConfig } from '../../core/config/app-config';
-import { InvitationsService } from '../invitations/invitations.service';
 import {
-  AcceptInvitationDto,
   LoginDto,
   PasswordResetConfirmDto,
   PasswordResetDto,
   TotpLoginDto,
 } from './dto/auth.dto';
-import { InvitationTokenPipe } from './invitation-token.pipe';
 import { AuthService } from './services/auth.service';
 import { PasswordResetService } from './services/password-reset.service';
 
@@ -41,7 +30,6 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
-    private readonly invitations: InvitationsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -113,37 +101,5 @@ export class AuthController {
     @ClientMeta() meta: RequestMeta,
   ): Promise<void> {
     await this.resets.confirm(body.token, body.newPassword, meta);
-  }
-
-  @Get('invitations/:token')
-  @Public()
-  previewInvitation(
-    @Param('token', InvitationTokenPipe) token: string,
-  ): Promise<InvitationPreview> {
-    return this.invitations.preview(token);
-  }
-
-  @Post('invitations/:token/accept')
-  @Public()
-  @HttpCode(200)
-  async acceptInvitation(
-    @Param('token', InvitationTokenPipe) token: string,
-    @Body() body: AcceptInvitationDto,
-    @ClientMeta() meta: RequestMeta,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SessionResponse> {
-    const { token: sessionToken, response } = await this.invitations.accept(
-      token,
-      body.fullName,
-      body.password,
-      body.locale,
-      meta,
-    );
-    reply.setCookie(
-      SESSION_COOKIE,
-      sessionToken,
-      sessionCookieOptions(this.config),
-    );
-    return response;
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessService } from '../../core/auth/access.service';
 import { CampaignsController } from '../campaigns/campaigns.controller';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CampaignEntity } from '../campaigns/entities/campaign.entity';
@@ -38,7 +37,6 @@ import { DossierEntity } from './entities/dossier.entity';
     DossierTransitionsController,
   ],
   providers: [
-    AccessService,
     WorkersService,
     CampaignsService,
     DossiersService,

@@ -2,7 +2,6 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
-import { AccessService } from '../../core/auth/access.service';
 import { CampaignEntity } from '../campaigns/entities/campaign.entity';
 import { DossierEventEntity } from '../dossiers/entities/dossier-event.entity';
 import { DossierEntity } from '../dossiers/entities/dossier.entity';
@@ -27,7 +26,7 @@ import { ImportsService } from './imports.service';
     ]),
   ],
   controllers: [ImportsController],
-  providers: [AccessService, ImportsService],
+  providers: [ImportsService],
 })
 export class ImportsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
