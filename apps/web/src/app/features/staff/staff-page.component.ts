@@ -10,9 +10,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { FIRM_ROLES, UserResponse } from '@moisson/contract';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ParisDatePipe } from '../../shared/date/paris-date.pipe';
-import { filter } from 'rxjs';
 import { SessionStore } from '../../core/auth/session.store';
-import { confirmAction } from '../../shared/ui/confirm';
+import { confirmUserStatusChange } from '../../shared/users/confirm-user-status-change';
 import {
   InviteFormComponent,
   InviteRequest,
@@ -57,27 +56,8 @@ export class StaffPageComponent implements OnInit {
   }
 
   protected toggleDisabled(user: UserResponse): void {
-    const disabling = user.status !== 'disabled';
-    const name = user.fullName || user.email;
-    confirmAction(this.dialog, {
-      title: {
-        key: disabling
-          ? 'users.confirmDisable.title'
-          : 'users.confirmEnable.title',
-        params: { name },
-      },
-      message: {
-        key: disabling
-          ? 'users.confirmDisable.message'
-          : 'users.confirmEnable.message',
-        params: { name },
-      },
-      confirm: {
-        key: disabling ? 'users.actions.disable' : 'users.actions.enable',
-      },
-      danger: disabling,
-    })
-      .pipe(filter(Boolean))
-      .subscribe(() => this.store.update(user, { disabled: disabling }));
+    confirmUserStatusChange(this.dialog, user).subscribe((disabled) =>
+      this.store.update(user, { disabled }),
+    );
   }
 }
