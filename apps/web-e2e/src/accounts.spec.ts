@@ -1,11 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoAccounts } from './support/accounts';
-import {
-  clearMail,
-  linkIn,
-  mailApiConfigured,
-  waitForMail,
-} from './support/mail';
+import { clearMail, linkIn, waitForMail } from './support/mail';
 import { signIn } from './support/sign-in';
 import { randomSiret } from './support/siret';
 
@@ -15,7 +10,6 @@ test.describe('accounts: from a new employer to its owner signed in', () => {
     browser,
   }) => {
     const accounts = demoAccounts();
-    test.skip(!mailApiConfigured(), 'E2E_MAIL_API (MailDev) is not set');
     test.setTimeout(120_000);
     await clearMail();
     const run = Date.now().toString(36);

@@ -1,5 +1,3 @@
-import { test } from '@playwright/test';
-
 export interface DemoAccount {
   email: string;
   password: string;
@@ -14,8 +12,8 @@ export interface DemoAccounts {
 }
 
 /**
- * The demo accounts seeded into the e2e database, from E2E_ACCOUNTS (set by `npm test`). Skips the
- * test when they are not given (a stack started by hand without the seed).
+ * The demo accounts seeded into the e2e database, from E2E_ACCOUNTS (set by `npm test`). Fails with a
+ * message saying how to provide them, rather than skipping: a skipped spec would pass unnoticed.
  */
 export function demoAccounts(): DemoAccounts {
   const raw = process.env['E2E_ACCOUNTS'];
@@ -25,11 +23,14 @@ export function demoAccounts(): DemoAccounts {
   } catch {
     throw new Error('E2E_ACCOUNTS is not valid JSON');
   }
-  test.skip(
+  if (
     !accounts?.firmAdmin ||
-      !accounts.employerOwner ||
-      !accounts.otherEmployerOwner,
-    'E2E_ACCOUNTS (the seeded demo accounts) is not set',
-  );
+    !accounts.employerOwner ||
+    !accounts.otherEmployerOwner
+  ) {
+    throw new Error(
+      'E2E_ACCOUNTS (the seeded demo accounts as JSON) is not set: run the specs with `npm test -- --only=build,e2e`, which seeds them',
+    );
+  }
   return accounts as DemoAccounts;
 }

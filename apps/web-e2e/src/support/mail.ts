@@ -18,10 +18,6 @@ function mailApi(): string {
   return base.replace(/\/$/, '');
 }
 
-export function mailApiConfigured(): boolean {
-  return !!process.env['E2E_MAIL_API'];
-}
-
 export async function clearMail(): Promise<void> {
   const response = await fetch(`${mailApi()}/email/all`, { method: 'DELETE' });
   expect(response.ok).toBe(true);
