@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { UserRole } from '@moisson/contract';
+import { passesLuhnCheck } from '@moisson/domain';
 import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/core/database/data-source';
@@ -39,16 +40,9 @@ export function randomSiret(): string {
     Math.floor(Math.random() * 10),
   ).join('');
   for (let c = 0; c < 10; c++) {
-    const candidate = base + c;
-    let sum = 0;
-    for (let i = 0; i < 14; i++) {
-      let d = Number(candidate[13 - i]);
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 === 0) return candidate;
+    if (passesLuhnCheck(base + c)) return base + c;
   }
-  throw new Error('unreachable');
+  throw new Error('unreachable: one check digit always fits');
 }
 
 export async function createEmployer(

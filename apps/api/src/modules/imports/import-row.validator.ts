@@ -27,7 +27,10 @@ import {
 } from '../dossiers/dossier-planning.rules';
 import { CreateDossierDto } from '../dossiers/dto/dossier.dto';
 import { CreateWorkerDto } from '../workers/dto/worker.dto';
-import { assertPassportValid } from '../workers/workers.service';
+import {
+  assertPassportValid,
+  isPlausibleBirthDate,
+} from '../workers/workers.service';
 import { parseImportDate } from './import-date';
 import { normaliseHeader } from './import-mapping';
 import {
@@ -89,7 +92,6 @@ const WORKER_PROPERTIES = new Set<string>([
 ]);
 /** Stands for the worker the row creates when the dossier DTO is checked. */
 const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
-const OLDEST_BIRTH_DATE = '1900-01-01';
 
 /**
  * Checks one row with the rules of POST .../workers and POST .../dossiers: the same DTO classes
@@ -179,12 +181,8 @@ export function checkImportRow(
   for (const error of validateSync(worker))
     failFromValidator(error, fail, text);
 
-  // The rule of WorkersService.create (its assertBirthDate is not exported): a date in the past, from 1900.
   if (dates.birthDate && !errors.has('birthDate')) {
-    if (
-      compareCalendarDates(dates.birthDate, ctx.today) >= 0 ||
-      compareCalendarDates(dates.birthDate, OLDEST_BIRTH_DATE) < 0
-    )
+    if (!isPlausibleBirthDate(dates.birthDate, ctx.today))
       fail(
         'birthDate',
         'BIRTH_DATE_IMPLAUSIBLE',

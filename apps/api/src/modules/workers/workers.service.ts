@@ -18,7 +18,7 @@ import { Repository } from 'typeorm';
 import type { AuthContext, RequestMeta } from '../../core/auth/auth-context';
 import { ApiException } from '../../core/http/api-exception';
 import { AuditService } from '../audit/audit.service';
-import { decodeCursor, encodeCursor } from '../dossiers/common/keyset-cursor';
+import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor';
 import { todayInParis } from '../dossiers/common/paris-today';
 import { isUniqueViolation } from '../dossiers/common/unique-violation';
 import { WorkerEntity } from './entities/worker.entity';
@@ -227,11 +227,19 @@ function passportTaken(passportNumber: string): ApiException {
   );
 }
 
+/** A birth date in the past, from 1900: the rule of worker creation and of the spreadsheet import. */
+export function isPlausibleBirthDate(
+  birthDate: CalendarDate,
+  today: CalendarDate,
+): boolean {
+  return (
+    compareCalendarDates(birthDate, today) < 0 &&
+    compareCalendarDates(birthDate, '1900-01-01') >= 0
+  );
+}
+
 function assertBirthDate(birthDate: CalendarDate, today: CalendarDate): void {
-  if (
-    compareCalendarDates(birthDate, today) >= 0 ||
-    compareCalendarDates(birthDate, '1900-01-01') < 0
-  ) {
+  if (!isPlausibleBirthDate(birthDate, today)) {
     throw new ApiException(
       422,
       API_ERROR_CODES.UNPROCESSABLE,
