@@ -1,5 +1,5 @@
 import { API_ERROR_CODES } from '@moisson/contract';
-import { ApiException } from '../../../core/http/api-exception';
+import { ApiException } from './api-exception';
 
 /**
  * An opaque keyset cursor: the sort it belongs to and the sort key of the last row of a page
@@ -19,10 +19,12 @@ export function encodeCursor(position: KeysetPosition): string {
   ).toString('base64url');
 }
 
+/** `idPattern`: what a row id of this list looks like (UUIDs by default; bigint ids for the audit log). */
 export function decodeCursor(
   cursor: string,
   expectedSort: string,
   valueCount: number,
+  idPattern: RegExp = UUID,
 ): KeysetPosition {
   let parsed: unknown;
   try {
@@ -40,7 +42,7 @@ export function decodeCursor(
         v === null || typeof v === 'string' || typeof v === 'number',
     ) ||
     typeof parsed[2] !== 'string' ||
-    !UUID.test(parsed[2])
+    !idPattern.test(parsed[2])
   ) {
     throw invalidCursor();
   }

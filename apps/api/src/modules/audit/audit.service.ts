@@ -9,7 +9,10 @@ import {
 import { Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ApiException } from '../../core/http/api-exception';
+import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor';
 import { AuditEventEntity } from './entities/audit-event.entity';
+
+const BIGINT_ID = /^\d{1,19}$/;
 
 export interface AuditEntry {
   action: AuditAction;
@@ -91,15 +94,31 @@ export class AuditService {
         { to: filters.to },
       );
     if (filters.cursor) {
-      const [at, id] = decodeCursor(filters.cursor);
-      q.andWhere('(e.at, e.id) < (:at, :id)', { at, id });
+      const { values, id } = decodeCursor(filters.cursor, 'at', 1, BIGINT_ID);
+      if (
+        typeof values[0] !== 'string' ||
+        Number.isNaN(Date.parse(values[0]))
+      ) {
+        throw new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
+          fr: "Le curseur n'est pas valide : recommencez à partir de la première page.",
+          en: 'The cursor is not valid: start again from the first page.',
+        });
+      }
+      q.andWhere('(e.at, e.id) < (:at, :id)', { at: values[0], id });
     }
     const rows = await q.getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toResponse),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({
+              sort: 'at',
+              values: [last.at.toISOString()],
+              id: String(last.id),
+            })
+          : null,
     };
   }
 }
@@ -116,19 +135,4 @@ function toResponse(e: AuditEventEntity): AuditEventResponse {
     ip: e.ip,
     details: e.details,
   };
-}
-
-function encodeCursor(e: AuditEventEntity): string {
-  return Buffer.from(`${e.at.toISOString()}|${e.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^\d+$/.test(id)) {
-    throw new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
-      fr: "Le curseur n'est pas valide : recommencez à partir de la première page.",
-      en: 'The cursor is not valid: start again from the first page.',
-    });
-  }
-  return [at, id];
 }

@@ -23,7 +23,7 @@ import {
   decodeCursor,
   encodeCursor,
   KeysetPosition,
-} from './common/keyset-cursor';
+} from '../../core/http/keyset-cursor';
 import { DossierWithWorker, toDossierListItem } from './dossier.mapper';
 import { DossierEntity } from './entities/dossier.entity';
 import { normaliseOfficeCode } from './office-code';

@@ -10,6 +10,7 @@ import {
 import { Repository } from 'typeorm';
 import type { AuthContext, RequestMeta } from '../../core/auth/auth-context';
 import { ApiException } from '../../core/http/api-exception';
+import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { EmployerEntity } from './entities/employer.entity';
@@ -48,8 +49,11 @@ export class EmployersService {
       );
     }
     if (cursor) {
-      const [name, id] = decodeCursor(cursor);
-      q.andWhere('(e.legal_name, e.id) > (:name, :id)', { name, id });
+      const { values, id } = decodeCursor(cursor, 'legalName', 1);
+      q.andWhere('(e.legal_name, e.id) > (:name, :id)', {
+        name: values[0],
+        id,
+      });
     }
     const rows = await q.getMany();
     const page = rows.slice(0, PAGE_SIZE);
@@ -59,7 +63,11 @@ export class EmployersService {
       items: page.map((e) => toEmployerResponse(e, counts.get(e.id) ?? 0)),
       nextCursor:
         rows.length > PAGE_SIZE && last
-          ? Buffer.from(`${last.legalName}|${last.id}`).toString('base64url')
+          ? encodeCursor({
+              sort: 'legalName',
+              values: [last.legalName],
+              id: last.id,
+            })
           : null,
     };
   }
@@ -213,17 +221,4 @@ export function toEmployerResponse(
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   };
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const at = decoded.lastIndexOf('|');
-  const id = decoded.slice(at + 1);
-  if (at < 0 || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new ApiException(400, API_ERROR_CODES.BAD_REQUEST, {
-      fr: "Le curseur n'est pas valide : recommencez à partir de la première page.",
-      en: 'The cursor is not valid: start again from the first page.',
-    });
-  }
-  return [decoded.slice(0, at), id];
 }
