@@ -1,4 +1,5 @@
 import { AbstractControl, ValidationErrors } from '@angular/forms';
+import { calendarDate } from '@moisson/domain';
 
 const DAY_MONTH_YEAR = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
 
@@ -12,15 +13,11 @@ export function parseDayMonthYear(text: string): string | null {
     return null;
   }
   const [day, month, year] = [match[1], match[2], match[3]].map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  ) {
-    return null;
+  try {
+    return calendarDate(year, month, day);
+  } catch {
+    return null; // not a real day (31/02, 29/02 of a common year...)
   }
-  return date.toISOString().slice(0, 10);
 }
 
 /** An empty field, or a real day written dd/mm/yyyy: `{ dayMonthYear: true }` otherwise. */
