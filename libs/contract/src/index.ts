@@ -1,6 +1,7 @@
 export * from './lib/api-error';
 export * from './lib/audit';
 export * from './lib/auth';
+export * from './lib/documents';
 export * from './lib/dossiers';
 export * from './lib/employers';
 export * from './lib/health';

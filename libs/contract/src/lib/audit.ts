@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   'employer.created',
   'employer.updated',
   'document.read',
+  /** Documents: details hold documentId, dossierId, workerId, type. */
+  'document.uploaded',
+  'document.deleted',
+  'document.restored',
   'passport_number.read',
   /** Workers (and dossiers) created from a spreadsheet: details hold the counts. */
   'workers.imported',

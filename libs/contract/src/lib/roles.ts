@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'employer.dossiers.write',
   /** See every employer (firm staff and admins). */
   'firm.read',
+  /** Restore a deleted document, and list deleted documents (firm staff and admins). */
+  'firm.documents.restore',
   /** Create and edit employers, staff and the audit log (firm admins). */
   'firm.admin',
 ] as const;
@@ -46,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'employer.users.manage',
     'employer.dossiers.write',
     'firm.read',
+    'firm.documents.restore',
     'firm.admin',
   ],
   firm_staff: [
@@ -54,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'employer.users.read',
     'employer.dossiers.write',
     'firm.read',
+    'firm.documents.restore',
   ],
   employer_owner: [
     'authenticated',
