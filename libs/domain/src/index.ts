@@ -33,7 +33,3 @@ export * from './lib/siret/siret-validation.util';
 export * from './lib/visa-refusal-ground/visa-refusal-ground.model';
 
 export * from './lib/documents/document-type.model';
-
-export * from './lib/reminder-rules/reminder.model';
-export * from './lib/reminder-rules/reminder-settings.model';
-export * from './lib/reminder-rules/reminder-windows.constant';
