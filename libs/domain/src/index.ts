@@ -33,3 +33,4 @@ export * from './lib/siret/siret-validation.util';
 export * from './lib/visa-refusal-ground/visa-refusal-ground.model';
 
 export * from './lib/documents/document-type.model';
+export * from './lib/documents/expected-documents.rules';
