@@ -6,4 +6,5 @@ export * from './lib/dossiers';
 export * from './lib/employers';
 export * from './lib/health';
 export * from './lib/imports';
+export * from './lib/reminders';
 export * from './lib/roles';

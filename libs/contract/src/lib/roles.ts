@@ -36,6 +36,12 @@ export const PERMISSIONS = [
   'firm.documents.restore',
   /** Create and edit employers, staff and the audit log (firm admins). */
   'firm.admin',
+  /** Change an employer's reminder settings: its owner for their employer, firm admins for every employer. */
+  'employer.reminders.settings',
+  /** See the reminder outbox of every employer and send a failed reminder again (firm staff and admins). */
+  'firm.reminders.outbox',
+  /** Run the reminder sweep now instead of waiting for the hourly one (firm admins). */
+  'firm.reminders.sweep',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -50,6 +56,9 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'firm.read',
     'firm.documents.restore',
     'firm.admin',
+    'employer.reminders.settings',
+    'firm.reminders.outbox',
+    'firm.reminders.sweep',
   ],
   firm_staff: [
     'authenticated',
@@ -58,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'employer.dossiers.write',
     'firm.read',
     'firm.documents.restore',
+    'firm.reminders.outbox',
   ],
   employer_owner: [
     'authenticated',
@@ -65,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'employer.users.read',
     'employer.users.manage',
     'employer.dossiers.write',
+    'employer.reminders.settings',
   ],
   employer_member: [
     'authenticated',
