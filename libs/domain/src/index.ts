@@ -34,3 +34,10 @@ export * from './lib/visa-refusal-ground/visa-refusal-ground.model';
 
 export * from './lib/documents/document-type.model';
 export * from './lib/documents/expected-documents.rules';
+
+export * from './lib/reminder-rules/reminder.model';
+export * from './lib/reminder-rules/reminder-settings.model';
+export * from './lib/reminder-rules/reminder-windows.constant';
+export * from './lib/reminder-rules/reminders-due.util';
+export * from './lib/reminder-rules/next-digest-at.util';
+export * from './lib/reminder-rules/ofii-follow-up.util';

@@ -1,6 +1,9 @@
 import { BilingualText } from '../bilingual-text.model';
 import { CalendarDate } from '../calendar/calendar-date.util';
-import { DossierClockKind } from '../dossier-deadlines/dossier-clock.model';
+import {
+  DossierClockKind,
+  dossierClockLabel,
+} from '../dossier-deadlines/dossier-clock.model';
 import { DossierSnapshot } from '../dossier-deadlines/dossier-snapshot.model';
 import { LegalDeadlineKind } from '../legal-deadline/legal-deadline-rule.model';
 
@@ -48,6 +51,29 @@ export type ImplicitDecisionKind = Extract<
   'implicit_visa_refusal' | 'implicit_crrv_rejection' | 'implicit_card_refusal'
 >;
 
+/** What the date a reminder is about is: a dossier clock, the planned start or a passport expiry. */
+export type ReminderDateKind =
+  | DossierClockKind
+  | 'planned_start'
+  | 'passport_expiry';
+
+const EXTRA_DATE_LABELS: Readonly<
+  Record<Exclude<ReminderDateKind, DossierClockKind>, BilingualText>
+> = {
+  planned_start: { fr: "Date d'embauche prévue", en: 'Planned start date' },
+  passport_expiry: {
+    fr: 'Fin de validité du passeport',
+    en: 'Passport expiry',
+  },
+};
+
+/** The French and English label of the date a reminder is about. */
+export function reminderDateLabel(kind: ReminderDateKind): BilingualText {
+  return kind === 'planned_start' || kind === 'passport_expiry'
+    ? EXTRA_DATE_LABELS[kind]
+    : dossierClockLabel(kind);
+}
+
 export interface DocumentExpiry {
   readonly kind: ReminderDocumentKind;
   readonly validUntil: CalendarDate;
@@ -91,7 +117,7 @@ export interface DueReminder {
   readonly urgent: boolean;
   /** The date the reminder is about (the last day to act, the cap, the expiry ...). */
   readonly deadline?: {
-    readonly kind: DossierClockKind;
+    readonly kind: ReminderDateKind;
     readonly date: CalendarDate;
     /** True for a deadline set by law: show COMPUTED_DEADLINE_NOTICE next to it. */
     readonly legal: boolean;
