@@ -1,6 +1,5 @@
 import {
   provideHttpClient,
-  withFetch,
   withInterceptors,
   withXsrfConfiguration,
 } from '@angular/common/http';
@@ -14,13 +13,13 @@ export const XSRF_COOKIE_NAME = 'XSRF-TOKEN';
 export const XSRF_HEADER_NAME = 'X-XSRF-TOKEN';
 
 /**
- * HttpClient as the portal uses it: fetch, Angular's XSRF protection with the API's cookie and
+ * HttpClient as the portal uses it: XMLHttpRequest (Angular's default backend; fetch cannot report
+ * upload progress, which the document uploads show per file), Angular's XSRF protection with the API's cookie and
  * header names (same-origin relative URLs only), then the interceptors (outermost first: the
  * redirect sees the `ApiRequestError` made by `apiErrorInterceptor`).
  */
 export function provideAppHttp(): EnvironmentProviders {
   return provideHttpClient(
-    withFetch(),
     withXsrfConfiguration({
       cookieName: XSRF_COOKIE_NAME,
       headerName: XSRF_HEADER_NAME,

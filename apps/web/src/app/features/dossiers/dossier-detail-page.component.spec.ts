@@ -83,7 +83,11 @@ describe('DossierDetailPageComponent (/dossiers/:dossierId)', () => {
     givenSession(sessionOf('employer_owner'));
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The documents card reads its own data (its tests are in features/documents).
+    http.match((request) => request.url.includes('/documents'));
+    http.verify();
+  });
 
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
   const byTestId = (testId: string): HTMLElement | null =>

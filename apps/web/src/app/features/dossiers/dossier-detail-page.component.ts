@@ -33,6 +33,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { TranslatableMessage } from '../../core/i18n/translatable-message';
 import { ParisDatePipe } from '../../shared/date/paris-date.pipe';
 import { FormErrorComponent } from '../../shared/forms/form-error.component';
+import { DossierDocumentsComponent } from '../documents/dossier-documents.component';
 import { BilingualPipe } from './bilingual.pipe';
 import { CountryPipe } from './country';
 import { DeadlineCountdownComponent } from './deadline-countdown.component';
@@ -59,6 +60,7 @@ const REHIRE_STAGES: readonly DossierStage[] = ['return', 'ended'];
     BilingualPipe,
     CountryPipe,
     DeadlineCountdownComponent,
+    DossierDocumentsComponent,
     DossierPlanningFormComponent,
     FormErrorComponent,
     MatButton,
