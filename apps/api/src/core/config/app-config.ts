@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 const PORT_RULE =
@@ -19,6 +20,8 @@ const CONCURRENCY_RULE =
 const GRACE_RULE =
   'SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 600';
 
+const DOCUMENT_BYTES_RULE =
+  'DOCUMENT_MAX_BYTES must be a whole number of bytes from 1 to 104857600 (100 MB)';
 const IDLE_RULE = 'SESSION_IDLE_MINUTES must be a whole number from 1 to 1440';
 const ABSOLUTE_RULE =
   'SESSION_ABSOLUTE_HOURS must be a whole number from 1 to 168';
@@ -163,4 +166,57 @@ export class AppConfig {
   @Min(1, { message: ABSOLUTE_RULE })
   @Max(168, { message: ABSOLUTE_RULE })
   SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Where document files are kept: `local` (a folder, STORAGE_DIR) or `s3` (an S3-compatible bucket). */
+  @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** Folder of the local driver (relative paths start at the working directory). */
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = '.data/documents';
+
+  /** S3 endpoint, e.g. http://127.0.0.1:9000 for MinIO ('' = AWS itself). */
+  @ValidateIf((config: AppConfig) => config.S3_ENDPOINT !== '')
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?\/?$/, {
+    message:
+      'S3_ENDPOINT must look like https://s3.example.org or http://127.0.0.1:9000',
+  })
+  S3_ENDPOINT = '';
+
+  @Matches(/^[a-z0-9-]{2,32}$/, {
+    message: 'S3_REGION must be a region name such as eu-west-3 or us-east-1',
+  })
+  S3_REGION = 'us-east-1';
+
+  /** Required when STORAGE_DRIVER=s3. */
+  @ValidateIf((config: AppConfig) => config.STORAGE_DRIVER === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message:
+      'S3_BUCKET must be a bucket name of 3 to 63 lower-case letters, digits, dots or hyphens (required when STORAGE_DRIVER=s3)',
+  })
+  S3_BUCKET = '';
+
+  /** With S3_SECRET_ACCESS_KEY; both '' = the SDK's usual credential chain (environment, instance role). */
+  @IsString()
+  S3_ACCESS_KEY_ID = '';
+
+  @IsString()
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** Path-style addressing (http://host/bucket/key), needed by MinIO and most S3-compatible servers. */
+  @Transform(({ value }) =>
+    value === undefined || value === ''
+      ? undefined
+      : value === 'true' || value === true,
+  )
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE = true;
+
+  /** Largest document accepted, in bytes (15 MB by default). */
+  @Transform(toInt)
+  @IsInt({ message: DOCUMENT_BYTES_RULE })
+  @Min(1, { message: DOCUMENT_BYTES_RULE })
+  @Max(100 * 1024 * 1024, { message: DOCUMENT_BYTES_RULE })
+  DOCUMENT_MAX_BYTES = 15 * 1024 * 1024; // DOCUMENT_DEFAULT_MAX_BYTES of the contract (not imported: test set-up loads this file without path aliases)
 }

@@ -35,6 +35,50 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });
 
+  it('keeps documents on local disk, 15 MB at most, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({
+      STORAGE_DRIVER: 'local',
+      STORAGE_DIR: '.data/documents',
+      S3_FORCE_PATH_STYLE: true,
+      DOCUMENT_MAX_BYTES: 15 * 1024 * 1024,
+    });
+    const s3 = loadConfig({
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'moisson-documents',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_FORCE_PATH_STYLE: 'false',
+      DOCUMENT_MAX_BYTES: '1000',
+    });
+    expect(s3).toMatchObject({
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'moisson-documents',
+      S3_FORCE_PATH_STYLE: false,
+      DOCUMENT_MAX_BYTES: 1000,
+    });
+  });
+
+  it.each([
+    [
+      { STORAGE_DRIVER: 'ftp' },
+      /STORAGE_DRIVER got "ftp": STORAGE_DRIVER must be local or s3/,
+    ],
+    [
+      { STORAGE_DRIVER: 's3' },
+      /S3_BUCKET not set: S3_BUCKET must be a bucket name .*required when STORAGE_DRIVER=s3/,
+    ],
+    [{ S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT got "minio:9000"/],
+    [
+      { DOCUMENT_MAX_BYTES: '15MB' },
+      /DOCUMENT_MAX_BYTES got "15MB": DOCUMENT_MAX_BYTES must be a whole number of bytes/,
+    ],
+    [
+      { DOCUMENT_MAX_BYTES: '0' },
+      /DOCUMENT_MAX_BYTES must be a whole number of bytes/,
+    ],
+  ])('refuses a bad storage setting %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('takes MAIL_FROM as a bare address or a name and an address', () => {
     expect(loadConfig({ MAIL_FROM: 'no-reply@example.org' }).MAIL_FROM).toBe(
       'no-reply@example.org',
