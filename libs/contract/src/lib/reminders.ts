@@ -1,4 +1,8 @@
-import type { BilingualText, DossierClockKind } from '@moisson/domain';
+import type {
+  BilingualText,
+  ReminderDateKind,
+  ReminderKind,
+} from '@moisson/domain';
 import type { Locale } from './auth';
 
 /**
@@ -34,18 +38,8 @@ import type { Locale } from './auth';
  * The relance link in e-mails points at the web page `/relance/:token`, which calls the two routes above.
  */
 
-/** The values of @moisson/domain's ReminderKind (REMINDER_KINDS, with REMINDER_KIND_LABELS). */
-export type ReminderKindCode =
-  | 'convocation_overdue'
-  | 'convocation_wait_firm'
-  | 'convocation_start_at_risk'
-  | 'refusal_recorded'
-  | 'crrv_deadline'
-  | 'court_deadline'
-  | 'implicit_decision'
-  | 'card_application_due'
-  | 'stay_cap'
-  | 'document_expiry';
+/** A kind of reminder: @moisson/domain's ReminderKind (labels: REMINDER_KIND_LABELS). */
+export type ReminderKindCode = ReminderKind;
 
 /** Who a reminder is for: the employer's people, or the law firm's staff. */
 export const REMINDER_AUDIENCES = ['employer', 'firm'] as const;
@@ -76,11 +70,15 @@ export interface ReminderView {
   dueDate: string;
   /** A legal deadline within 3 days, or a fresh refusal: sent at once, not in the daily digest. */
   urgent: boolean;
-  /** The legal deadline it is about, if any (computed: to be checked by the firm). */
+  /**
+   * The date it is about, if any: a last day to act, an expiry, the planned start. `legal`: set by
+   * law, computed, to be checked by the firm (show the notice next to it).
+   */
   deadline: {
-    kind: DossierClockKind;
+    kind: ReminderDateKind;
     label: BilingualText;
     date: string;
+    legal: boolean;
   } | null;
   /** Convocation reminders: days since the file was sent to OFII. */
   daysWaited: number | null;
