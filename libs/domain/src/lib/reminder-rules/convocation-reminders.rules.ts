@@ -1,9 +1,14 @@
-import { addDays, CalendarDate } from '../calendar/calendar-date.util';
+import {
+  addDays,
+  CalendarDate,
+  daysBetween,
+} from '../calendar/calendar-date.util';
 import { daysWaitingForConvocation } from '../dossier-deadlines/convocation-overdue.util';
 import { isPlannedStartAtRisk } from '../dossier-deadlines/planned-start-at-risk.util';
 import { forAudiences } from './due-reminder.builder';
 import { ReminderSettings } from './reminder-settings.model';
 import {
+  CATCH_UP_DAYS,
   FIRM_CONVOCATION_WAIT_DAYS,
   START_AT_RISK_DAYS,
 } from './reminder-windows.constant';
@@ -75,7 +80,8 @@ function convocationWaitFirm(
 
 /**
  * The firm hears once when the planned start is 21 days away or less (or passed) and the
- * worker has no convocation yet. A new planned start date gives a new alert.
+ * worker has no convocation yet. A new planned start date gives a new alert; a start date
+ * passed more than CATCH_UP_DAYS ago is stale (the season is gone) and gives none.
  */
 function startAtRisk(
   subject: ReminderSubject,
@@ -84,7 +90,8 @@ function startAtRisk(
   const plannedStart = subject.snapshot.plannedStartDate;
   if (
     plannedStart === undefined ||
-    !isPlannedStartAtRisk(subject.snapshot, today, START_AT_RISK_DAYS)
+    !isPlannedStartAtRisk(subject.snapshot, today, START_AT_RISK_DAYS) ||
+    daysBetween(plannedStart, today) > CATCH_UP_DAYS
   ) {
     return [];
   }

@@ -55,15 +55,29 @@ export const STATES_WITH_REMINDERS: readonly DossierState[] = [
 ];
 
 /**
+ * Days a last day to act can move forward off weekends and holidays (Saturday, Sunday and a
+ * Monday holiday); no French run of non-working days is longer.
+ */
+export const MAX_ROLL_FORWARD_DAYS = 3;
+/** Longest deadline in months the rules follow after it opens (court appeal: 2 months <= 62 days). */
+const LONGEST_APPEAL_DAYS = 62;
+
+/**
  * The widest windows the rules look through, for a SQL preselection by index before calling
- * `remindersDue` on each candidate. A dossier outside every window has no reminder due:
- * - AWAITING_OFII since at least `minDaysAwaitingOfii` days (lowest allowed employer setting);
- * - a planned start at most `plannedStartLookAheadDays` days ahead (or passed) before a convocation;
- * - a legal deadline or reference date (appeal, card application, stay cap, implicit decision)
- *   between `maxDaysAfterDeadline` days ago and `maxDaysBeforeDeadline` days ahead;
- * - a document validity end at most `maxDaysBeforeExpiry` days ahead (and not passed);
- * - a refusal or implicit decision recorded at most `catchUpDays` days ago when no deadline runs.
- * The rules themselves decide; the windows only have to include every dossier they might pick.
+ * `remindersDue` on each candidate. A dossier outside every window has no reminder due on `today`:
+ * - AWAITING_OFII, transmitted at least `minDaysAwaitingOfii` days ago (lowest allowed setting);
+ * - before a convocation, a planned start between `catchUpDays` days ago and
+ *   `plannedStartLookAheadDays` days ahead;
+ * - the legal deadline of the current state (runningDeadlines' legal one, the `legal_deadline_on`
+ *   column) between `maxDaysAfterDeadline` days ago (an implicit CRRV rejection is announced, and
+ *   its court deadline reminded, until that 2-month deadline closes) and `maxDaysBeforeDeadline`
+ *   days ahead;
+ * - a refusal state entered at most `maxDaysAfterDeadline` days ago (its alert lasts while the
+ *   appeal window it opened runs);
+ * - a document validity end between today and `maxDaysBeforeExpiry` days ahead;
+ * - in France, an entry date whose card application (2 months) or stay cap (6 months) is at most
+ *   `maxDaysBeforeDeadline` days ahead.
+ * The rules decide; the windows only have to include every dossier they might pick (a spec checks it).
  */
 export const REMINDER_WINDOWS = Object.freeze({
   minDaysAwaitingOfii: REMINDER_SETTINGS_BOUNDS.convocationOverdueDays.min,
@@ -73,7 +87,7 @@ export const REMINDER_WINDOWS = Object.freeze({
     ...COURT_REMINDER_DAYS_BEFORE,
     ...IN_FRANCE_REMINDER_DAYS_BEFORE,
   ),
-  maxDaysAfterDeadline: CATCH_UP_DAYS,
+  maxDaysAfterDeadline: LONGEST_APPEAL_DAYS + MAX_ROLL_FORWARD_DAYS,
   maxDaysBeforeExpiry: Math.max(...DOCUMENT_REMINDER_DAYS_BEFORE),
   catchUpDays: CATCH_UP_DAYS,
   states: STATES_WITH_REMINDERS,
