@@ -4,6 +4,7 @@ export * from './lib/auth';
 export * from './lib/documents';
 export * from './lib/dossiers';
 export * from './lib/employers';
+export * from './lib/firm-console';
 export * from './lib/health';
 export * from './lib/imports';
 export * from './lib/reminders';

@@ -25,6 +25,14 @@ export const AUDIT_ACTIONS = [
   'passport_number.read',
   /** Workers (and dossiers) created from a spreadsheet: details hold the counts. */
   'workers.imported',
+  /** Notes (firm console): details hold dossierId and visibility (never the text). */
+  'note.created',
+  'note.updated',
+  'note.deleted',
+  /** Calendar feeds: details hold the scope. */
+  'calendar_feed.created',
+  'calendar_feed.rotated',
+  'calendar_feed.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -42,6 +42,10 @@ export const PERMISSIONS = [
   'firm.reminders.outbox',
   /** Run the reminder sweep now instead of waiting for the hourly one (firm admins). */
   'firm.reminders.sweep',
+  /** The firm console: employers overview, cross-employer deadlines and calendar, analytics (firm staff and admins). */
+  'firm.console',
+  /** Write notes on an employer or a dossier, internal or shared with the employer (firm staff and admins). */
+  'firm.notes.write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,6 +63,8 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'employer.reminders.settings',
     'firm.reminders.outbox',
     'firm.reminders.sweep',
+    'firm.console',
+    'firm.notes.write',
   ],
   firm_staff: [
     'authenticated',
@@ -68,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
     'firm.read',
     'firm.documents.restore',
     'firm.reminders.outbox',
+    'firm.console',
+    'firm.notes.write',
   ],
   employer_owner: [
     'authenticated',
