@@ -5,11 +5,19 @@ import { MailLocale, RenderedMail } from './mail-template';
 export type MailInline = string | { readonly strong: string };
 export type MailParagraph = string | readonly MailInline[];
 
+/** A part a template renders itself: escaped HTML (built with `markup`) and its plain-text twin. */
+export interface MailBlock {
+  readonly html: SafeHtml;
+  readonly text: string;
+}
+
 /** What a template says; the layout adds the greeting, the sign-off, the footer and the styles. */
 export interface MailContent {
   readonly subject: string;
   readonly heading: string;
   readonly paragraphs: readonly MailParagraph[];
+  /** Richer parts (lists, boxes) a template builds itself, after the paragraphs: HTML and text. */
+  readonly blocks?: readonly MailBlock[];
   /** One call to action: a button in HTML, the bare link in text. http(s) only. */
   readonly action?: { readonly label: string; readonly url: string };
   /** Paragraphs after the button. */
@@ -43,7 +51,7 @@ const WORDS: Record<
   },
 };
 
-const COLORS = {
+export const COLORS = {
   page: '#f4f2ec',
   card: '#ffffff',
   text: '#1d2a19',
@@ -51,7 +59,7 @@ const COLORS = {
   brand: '#3f692b',
   accent: '#f3d27a',
 };
-const FONT = 'Arial, Helvetica, sans-serif';
+export const FONT = 'Arial, Helvetica, sans-serif';
 
 /** The shared layout of every e-mail: one column, readable on a phone, inline styles only. */
 export function renderMailLayout(
@@ -70,6 +78,7 @@ export function renderMailLayout(
   const text = [
     content.heading,
     ...paragraphs.map(paragraphText),
+    ...(content.blocks ?? []).map((block) => block.text),
     ...(action
       ? [`${action.label}${locale === 'fr' ? '\u00a0:' : ':'}\n${action.url}`]
       : []),
@@ -106,6 +115,7 @@ export function renderMailLayout(
 <tr><td style="background-color:${COLORS.card};border-top:4px solid ${COLORS.accent};border-radius:8px;padding:28px 24px 12px 24px;font-family:${FONT};font-size:16px;line-height:1.55;color:${COLORS.text};">
 <h1 style="margin:0 0 20px 0;font-family:${FONT};font-size:20px;line-height:1.3;color:${COLORS.text};">${content.heading}</h1>
 ${paragraphs.map(p)}
+${(content.blocks ?? []).map((block) => block.html)}
 ${button}
 ${after.map(p)}
 <p style="margin:0 0 16px 0;">${words.signOff.map((line, i) => markup`${i > 0 ? markup`<br>` : ''}${line}`)}</p>
@@ -128,7 +138,7 @@ export function oneLine(value: string): string {
     .trim();
 }
 
-function httpUrl(value: string): string {
+export function httpUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

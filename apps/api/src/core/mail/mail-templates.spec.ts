@@ -34,6 +34,53 @@ const SAMPLES: MailJob[] = [
     locale: 'fr',
     data: { changedAt: '2026-03-15T13:30:00Z', ip: '203.0.113.7' },
   },
+  {
+    template: 'reminder-digest',
+    to: 'a@example.org',
+    locale: 'fr',
+    data: {
+      audience: 'employer',
+      employerName: 'SCEA Les Vergers',
+      items: [
+        {
+          kind: 'convocation_overdue',
+          audience: 'employer',
+          workerName: 'BENALI Karim',
+          employerName: 'SCEA Les Vergers',
+          dossierUrl: 'https://moisson.example.fr/dossiers/d1',
+          dueDate: '2026-03-14',
+          daysWaited: 30,
+        },
+      ],
+      followUps: [
+        {
+          officeLabel: 'OFII Casablanca',
+          employerName: 'SCEA Les Vergers',
+          subject: 'Relance - demande de convocation',
+          body: 'Madame, Monsieur,',
+          relanceUrl: 'https://moisson.example.fr/relance/abc',
+          workers: 1,
+        },
+      ],
+      portalUrl: 'https://moisson.example.fr',
+    },
+  },
+  {
+    template: 'reminder-urgent',
+    to: 'a@example.org',
+    locale: 'fr',
+    data: {
+      item: {
+        kind: 'refusal_recorded',
+        audience: 'firm',
+        workerName: 'BENALI Karim',
+        employerName: 'SCEA Les Vergers',
+        dossierUrl: 'https://moisson.example.fr/dossiers/d1',
+        dueDate: '2026-03-14',
+      },
+      portalUrl: 'https://moisson.example.fr',
+    },
+  },
 ];
 
 describe('MAIL_TEMPLATES', () => {

@@ -2,6 +2,8 @@ import { MailLocale, MailTemplate, RenderedMail } from './mail-template';
 import { invitationTemplate } from './templates/invitation.template';
 import { passwordChangedTemplate } from './templates/password-changed.template';
 import { passwordResetTemplate } from './templates/password-reset.template';
+import { reminderDigestTemplate } from './templates/reminder-digest.template';
+import { reminderUrgentTemplate } from './templates/reminder-urgent.template';
 
 /**
  * Every e-mail the portal can send, by name. The key is the template's own name (a computed key,
@@ -11,6 +13,8 @@ export const MAIL_TEMPLATES = {
   [invitationTemplate.name]: invitationTemplate,
   [passwordResetTemplate.name]: passwordResetTemplate,
   [passwordChangedTemplate.name]: passwordChangedTemplate,
+  [reminderDigestTemplate.name]: reminderDigestTemplate,
+  [reminderUrgentTemplate.name]: reminderUrgentTemplate,
 } as const;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
