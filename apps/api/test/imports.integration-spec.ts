@@ -513,7 +513,7 @@ describe('refused requests', () => {
     expect(headerOnly.statusCode).toBe(400);
   });
 
-  it('413 for a file over the limit, 415 for a workbook or a non-multipart body', async () => {
+  it('413 for a file over the limit, 400 for a damaged workbook, 415 for an .xls or a non-multipart body', async () => {
     const before = await rowCounts(employerId);
     const tooBig = await postImport(owner, employerId, 'commit', {
       name: 'big.csv',
@@ -529,8 +529,17 @@ describe('refused requests', () => {
       ]),
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
-    expect(xlsx.statusCode).toBe(415);
-    expect(xlsx.json<ApiErrorBody>().message).toMatch(/CSV/);
+    expect(xlsx.statusCode).toBe(400);
+    expect(xlsx.json<ApiErrorBody>().message).toMatch(/classeur/);
+    const xls = await postImport(owner, employerId, 'preview', {
+      name: 'embauches.csv',
+      content: Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(100),
+      ]),
+    });
+    expect(xls.statusCode).toBe(415);
+    expect(xls.json<ApiErrorBody>().message).toMatch(/\.xls\b.*CSV/);
     const json = await owner.post(
       `/api/employers/${employerId}/imports/preview`,
       { file: 'Nom\nTazi' },

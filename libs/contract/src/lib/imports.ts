@@ -14,18 +14,22 @@ import type { ApiErrorDetail } from './api-error';
  *     worker (and a DRAFT dossier when dossier columns are mapped) is created per valid row. A row whose
  *     passport number already exists at this employer is skipped: importing a file twice adds nothing.
  *
- * Files: CSV only for now, UTF-8 (with or without BOM) or Windows-1252, `,` `;` or tab between cells,
- * all detected; a header row then one row per worker. An .xlsx/.xls workbook is refused with 415
- * (save it as CSV). Dates as dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd.
+ * Files, recognised by their bytes (never by their name): CSV in UTF-8 (with or without BOM) or
+ * Windows-1252, `,` `;` or tab between cells, all detected; or an .xlsx workbook, whose FIRST sheet
+ * is read (date cells become yyyy-mm-dd, the day Excel shows; numbers keep their exact digits; a
+ * number in a date column is read as an Excel date serial). A header row then one row per worker.
+ * Dates as dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd. A workbook that unpacks to more than 50 MB (zip
+ * bomb) is a 413; one whose first sheet reaches past row 100,000 (or 2,000,000 cells) a 400.
+ * An .xls, .ods or any other file is a 415.
  *
  * Multipart parts (`ImportFormFields`): `file` (required, at most `IMPORT_MAX_FILE_BYTES`), and the
  * optional text parts `mapping`, `campaignId`, `season`, `skipInvalidRows`.
  *
  * Errors: 400 `BAD_REQUEST` (no file, empty file, bad `mapping` JSON, unknown field or header in the
  * mapping, unreadable file, more than `IMPORT_MAX_ROWS` rows), 413 `PAYLOAD_TOO_LARGE` (file over the
- * limit), 415 (not multipart/form-data, or a file that is neither CSV nor .xlsx), 404 (another
- * employer, or a `campaignId` that is not one of the employer's), 422 `UNPROCESSABLE` (commit with
- * invalid rows).
+ * limit, or a workbook that unpacks too large), 415 (not multipart/form-data, or a file that is
+ * neither CSV nor .xlsx), 404 (another employer, or a `campaignId` that is not one of the
+ * employer's), 422 `UNPROCESSABLE` (commit with invalid rows).
  */
 
 /** The largest file accepted (5 MB). */
@@ -127,7 +131,7 @@ export interface ImportFormFields {
   skipInvalidRows?: string;
 }
 
-/** Only 'csv' is answered today; 'xlsx' is reserved for workbooks (refused with 415 for now). */
+/** What the file was read as (recognised by its bytes). */
 export type ImportFileFormat = 'csv' | 'xlsx';
 export type ImportEncoding = 'utf-8' | 'windows-1252';
 export type ImportDelimiter = ',' | ';' | '\t';
@@ -141,7 +145,7 @@ export interface ImportFileInfo {
   /** CSV only (null for .xlsx). */
   encoding: ImportEncoding | null;
   delimiter: ImportDelimiter | null;
-  /** .xlsx only: the sheet read (null for CSV, i.e. always today). */
+  /** .xlsx only: the name of the sheet read, the first one (null for CSV). */
   sheet: string | null;
 }
 

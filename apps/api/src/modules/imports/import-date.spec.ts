@@ -37,3 +37,36 @@ describe('parseImportDate', () => {
     },
   );
 });
+
+describe('parseImportDate in an .xlsx (Excel serials)', () => {
+  it.each([
+    ['46460', 1900, '2027-03-14'],
+    ['46460.99', 1900, '2027-03-14'],
+    ['33311', 1900, '1991-03-14'],
+    ['61', 1900, '1900-03-01'],
+    ['59', 1900, '1900-02-28'],
+    ['1', 1900, '1900-01-01'],
+    ['44998', 1904, '2027-03-14'],
+    ['0', 1904, '1904-01-01'],
+    ['2958465', 1900, '9999-12-31'],
+    ['14/03/2027', 1900, '2027-03-14'],
+  ] as const)('reads %s (%i system) as %s', (text, system, date) => {
+    expect(parseImportDate(text, system)).toEqual({ ok: true, date });
+  });
+
+  it('refuses the 29 February 1900 Excel counts, and numbers out of its calendar', () => {
+    expect(parseImportDate('60', 1900)).toMatchObject({
+      ok: false,
+      reason: 'impossible',
+    });
+    for (const text of ['0', '2958466', '-5', '1e5'])
+      expect(parseImportDate(text, 1900)).toMatchObject({
+        ok: false,
+        reason: 'format',
+      });
+  });
+
+  it('keeps refusing a number as a date in a CSV', () => {
+    expect(parseImportDate('46460')).toMatchObject({ ok: false });
+  });
+});

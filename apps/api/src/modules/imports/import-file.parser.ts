@@ -1,12 +1,22 @@
-import type { ImportDelimiter, ImportEncoding } from '@moisson/contract';
+import type {
+  ImportDelimiter,
+  ImportEncoding,
+  ImportFileInfo,
+} from '@moisson/contract';
 import { IMPORT_MAX_ROWS } from '@moisson/contract';
 import { parse } from 'csv-parse/sync';
 import { decode } from 'iconv-lite';
+import type { LocalizedText } from '../../core/http/localized-text';
+import type { ExcelDateSystem } from './import-date';
 
-/** A spreadsheet's header row and data rows, each numbered as in the file (the header is row 1). */
-export interface ParsedImportFile {
-  encoding: ImportEncoding;
-  delimiter: ImportDelimiter;
+/**
+ * A spreadsheet's header row and data rows, each numbered as in the file (the header is row 1),
+ * with what was detected in the file.
+ */
+export interface ParsedImportFile
+  extends Pick<ImportFileInfo, 'format' | 'encoding' | 'delimiter' | 'sheet'> {
+  /** .xlsx: numbers in date columns are Excel serials of this system; null for CSV. */
+  excelDateSystem: ExcelDateSystem | null;
   headers: string[];
   rows: ParsedImportRow[];
 }
@@ -16,8 +26,15 @@ export interface ParsedImportRow {
   cells: string[];
 }
 
-/** Why a file could not be read at all (the caller answers 400 with this message). */
-export class ImportFileError extends Error {}
+/** Why a file could not be read at all: the caller answers `status` with this message. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly text: LocalizedText,
+    readonly status: 400 | 413 = 400,
+  ) {
+    super(typeof text === 'string' ? text : text.en);
+  }
+}
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const DELIMITERS: readonly ImportDelimiter[] = [';', ',', '\t'];
@@ -93,29 +110,54 @@ export function parseCsvFile(buffer: Buffer): ParsedImportFile {
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportFileError(`The file could not be read as CSV: ${reason}.`);
+    throw new ImportFileError({
+      fr: `Le fichier n'a pas pu être lu comme un CSV : ${reason}.`,
+      en: `The file could not be read as CSV: ${reason}.`,
+    });
   }
-  const rows = records
-    .map(({ record, info }) => ({
-      // csv-parse counts the line where the record ends: go back over line breaks inside cells.
-      rowNumber:
-        info.lines -
-        record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
-      cells: record.map((cell) => cell.trim()),
-    }))
-    .filter((row) => row.cells.some((cell) => cell !== ''));
-  const [header, ...data] = rows;
+  const rows = records.map(({ record, info }) => ({
+    // csv-parse counts the line where the record ends: go back over line breaks inside cells.
+    rowNumber:
+      info.lines -
+      record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
+    cells: record.map((cell) => cell.trim()),
+  }));
+  return {
+    format: 'csv',
+    encoding,
+    delimiter,
+    sheet: null,
+    excelDateSystem: null,
+    ...splitHeaderRow(rows),
+  };
+}
+
+/**
+ * The header row (the first non-blank row) and the data rows after it, blank rows left out: the
+ * same rules for every format. Throws ImportFileError when there is no header row, no data row,
+ * or more than IMPORT_MAX_ROWS data rows.
+ */
+export function splitHeaderRow(rows: ParsedImportRow[]): {
+  headers: string[];
+  rows: ParsedImportRow[];
+} {
+  const [header, ...data] = rows.filter((row) =>
+    row.cells.some((cell) => cell !== ''),
+  );
   if (!header)
-    throw new ImportFileError(
-      'The file is empty: it needs a header row, then one row per worker.',
-    );
+    throw new ImportFileError({
+      fr: "Le fichier est vide : il faut une ligne d'en-têtes, puis une ligne par travailleur.",
+      en: 'The file is empty: it needs a header row, then one row per worker.',
+    });
   if (data.length === 0)
-    throw new ImportFileError(
-      'The file has a header row but no data row: add one row per worker.',
-    );
+    throw new ImportFileError({
+      fr: "Le fichier a une ligne d'en-têtes mais aucune ligne de données : ajoutez une ligne par travailleur.",
+      en: 'The file has a header row but no data row: add one row per worker.',
+    });
   if (data.length > IMPORT_MAX_ROWS)
-    throw new ImportFileError(
-      `The file has ${data.length} rows; at most ${IMPORT_MAX_ROWS} can be imported at once: split it.`,
-    );
-  return { encoding, delimiter, headers: header.cells, rows: data };
+    throw new ImportFileError({
+      fr: `Le fichier compte ${data.length} lignes ; au plus ${IMPORT_MAX_ROWS} peuvent être importées à la fois : découpez-le.`,
+      en: `The file has ${data.length} rows; at most ${IMPORT_MAX_ROWS} can be imported at once: split it.`,
+    });
+  return { headers: header.cells, rows: data };
 }

@@ -31,7 +31,7 @@ import {
   assertPassportValid,
   isPlausibleBirthDate,
 } from '../workers/workers.service';
-import { parseImportDate } from './import-date';
+import { ExcelDateSystem, parseImportDate } from './import-date';
 import { normaliseHeader } from './import-mapping';
 import {
   readContractType,
@@ -51,6 +51,8 @@ export interface ImportRowContext {
   defaultCampaign: CampaignEntity | null;
   /** The season asked for; else the campaign's, else the planned start's year. */
   season: number | null;
+  /** .xlsx: a number in a date column is an Excel serial of this system (null for CSV). */
+  excelDateSystem: ExcelDateSystem | null;
 }
 
 /** A row checked: its normalised worker and dossier when valid. */
@@ -148,7 +150,7 @@ export function checkImportRow(
   const dates: Partial<Record<ImportField, CalendarDate>> = {};
   for (const field of DATE_FIELDS) {
     if (text(field) === '') continue;
-    const read = parseImportDate(text(field));
+    const read = parseImportDate(text(field), ctx.excelDateSystem);
     const label = IMPORT_FIELD_LABELS[field];
     if (read.ok) dates[field] = read.date;
     else if (read.reason === 'format')

@@ -79,7 +79,7 @@ export async function readImportUpload(
   }
   if (!file)
     throw badRequest(
-      'No file: send the spreadsheet (CSV) in a part named "file".',
+      'No file: send the spreadsheet (.xlsx or CSV) in a part named "file".',
     );
   if (file.buffer.length === 0) throw badRequest('The file is empty.');
   return { fileName: file.name, buffer: file.buffer, fields };

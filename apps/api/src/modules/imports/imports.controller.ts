@@ -18,7 +18,7 @@ import { readImportUpload } from './import-upload';
 import { ImportsService } from './imports.service';
 
 /**
- * Import of hires from a CSV file, in two stateless calls taking the same multipart body (see
+ * Import of hires from an .xlsx or CSV file, in two stateless calls taking the same multipart body (see
  * libs/contract/src/lib/imports.ts). The tenant is checked before the file is read.
  */
 /** The multipart body of both routes, for /api/docs. */
@@ -30,7 +30,7 @@ const IMPORT_BODY: ApiBodyOptions = {
       file: {
         type: 'string',
         format: 'binary',
-        description: 'CSV, at most 5 MB',
+        description: 'CSV or .xlsx (first sheet), at most 5 MB',
       },
       mapping: {
         type: 'string',

@@ -12,7 +12,7 @@ import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 
 /**
- * Import of hires (workers and their DRAFT dossiers) from a CSV file: preview, then commit.
+ * Import of hires (workers and their DRAFT dossiers) from an .xlsx or CSV file: preview, then commit.
  * Registers @fastify/multipart on the HTTP server (the only multipart routes are here).
  */
 @Module({

@@ -22,11 +22,8 @@ import { isUniqueViolation } from '../dossiers/common/unique-violation';
 import { actorOf } from '../dossiers/dossier-actor';
 import type { EmployerEntity } from '../employers/entities/employer.entity';
 import { WorkerEntity } from '../workers/entities/worker.entity';
-import {
-  ImportFileError,
-  parseCsvFile,
-  ParsedImportFile,
-} from './import-file.parser';
+import type { ParsedImportFile } from './import-file.parser';
+import { readImportFile } from './import-file.reader';
 import {
   ImportMappingError,
   normaliseHeader,
@@ -96,10 +93,10 @@ export class ImportsService {
       file: {
         name: upload.fileName,
         sizeBytes: upload.buffer.length,
-        format: 'csv',
+        format: a.file.format,
         encoding: a.file.encoding,
         delimiter: a.file.delimiter,
-        sheet: null,
+        sheet: a.file.sheet,
       },
       headers: a.file.headers,
       mapping: a.mapping,
@@ -166,7 +163,7 @@ export class ImportsService {
     employer: EmployerEntity,
     upload: ImportUpload,
   ): Promise<ImportAnalysis> {
-    const file = readFile(upload);
+    const file = await readImportFile(upload.buffer);
     let mapping: ImportMapping;
     try {
       mapping =
@@ -194,6 +191,7 @@ export class ImportsService {
       ),
       defaultCampaign,
       season,
+      excelDateSystem: file.excelDateSystem,
     };
     const columnOf = new Map<ImportField, number>();
     for (const [field, header] of Object.entries(mapping))
@@ -277,33 +275,6 @@ export class ImportsService {
       }
     }
     return present;
-  }
-}
-
-function readFile(upload: ImportUpload): ParsedImportFile {
-  const name = (upload.fileName ?? '').toLowerCase();
-  const zip = upload.buffer
-    .subarray(0, 4)
-    .equals(Buffer.from('PK\x03\x04', 'latin1'));
-  const oleExcel = upload.buffer
-    .subarray(0, 4)
-    .equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
-  if (zip || oleExcel || /\.(xlsx?|ods|numbers)$/.test(name))
-    throw new ApiException(415, API_ERROR_CODES.BAD_REQUEST, {
-      fr: 'Ce fichier est un classeur (Excel ou autre) : enregistrez-le au format CSV (« CSV UTF-8 » ou « CSV (séparateur : point-virgule) ») puis importez le fichier CSV.',
-      en: 'This file is a workbook (Excel or other): save it as CSV ("CSV UTF-8" or "CSV (semicolon delimited)") and import the CSV file.',
-    });
-  if (upload.buffer.subarray(0, 4096).includes(0))
-    throw new ApiException(415, API_ERROR_CODES.BAD_REQUEST, {
-      fr: "Ce fichier n'est pas un fichier texte CSV : enregistrez votre tableau au format CSV.",
-      en: 'This file is not a CSV text file: save your spreadsheet as CSV.',
-    });
-  try {
-    return parseCsvFile(upload.buffer);
-  } catch (error) {
-    if (error instanceof ImportFileError)
-      throw new ApiException(400, API_ERROR_CODES.BAD_REQUEST, error.message);
-    throw error;
   }
 }
 
