@@ -149,4 +149,39 @@ describe('ImportPageComponent (/dossiers/import)', () => {
       '1 travailleur(s) et 0 dossier(s) créés',
     );
   });
+
+  it('takes an .xlsx workbook and names the sheet it read', async () => {
+    const input = byTestId('import-file') as HTMLInputElement;
+    expect(input.accept.split(',')).toEqual(
+      expect.arrayContaining(['.xlsx', '.csv']),
+    );
+    const file = new File(
+      [new Uint8Array([0x50, 0x4b, 3, 4])],
+      'embauches.xlsx',
+      {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    );
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change'));
+    const request = http.expectOne(`${IMPORTS_URL}/preview`);
+    expect(((request.request.body as FormData).get('file') as File).name).toBe(
+      'embauches.xlsx',
+    );
+    request.flush({
+      ...preview(),
+      file: {
+        name: 'embauches.xlsx',
+        sizeBytes: 4,
+        format: 'xlsx',
+        encoding: null,
+        delimiter: null,
+        sheet: 'Embauches 2027',
+      },
+    });
+    await fixture.whenStable();
+    expect(textOf(byTestId('import-file-info'))).toBe(
+      'Classeur Excel · feuille lue : Embauches 2027',
+    );
+  });
 });

@@ -32,7 +32,7 @@ import { BilingualPipe } from '../dossiers/bilingual.pipe';
 import { ImportWizardStore } from './import-wizard.store';
 
 /**
- * `/dossiers/import`: a CSV of hires, dropped or picked -> its columns mapped to the fields ->
+ * `/dossiers/import`: an .xlsx or CSV of hires, dropped or picked -> its columns mapped to the fields ->
  * every row previewed with its errors (nothing written) -> imported in one go.
  */
 @Component({

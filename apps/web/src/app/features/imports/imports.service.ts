@@ -31,7 +31,7 @@ function formOf(request: ImportRequest): FormData {
   return form;
 }
 
-/** HTTP calls of the import of hires from a CSV file: preview (nothing written), then commit. */
+/** HTTP calls of the import of hires from an .xlsx or CSV file: preview (nothing written), then commit. */
 @Injectable({ providedIn: 'root' })
 export class ImportsService {
   private readonly http = inject(HttpClient);
