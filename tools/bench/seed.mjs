@@ -7,6 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
+import { loadDomain } from '../lib/domain.mjs';
+
+const { DOSSIER_STATES, passesLuhnCheck } = loadDomain();
 
 export const SIZES = {
   employers: 10_000,
@@ -14,37 +17,8 @@ export const SIZES = {
   bigEmployerDossiers: 200_000,
 };
 const SEASONS = [2025, 2026, 2027];
-const STATES = [
-  'DRAFT',
-  'OFFER_PUBLISHED',
-  'AT_SUBMITTED',
-  'AT_GRANTED',
-  'AT_REFUSED',
-  'AWAITING_OFII',
-  'OFII_CONVOKED',
-  'MEDICAL_FIT',
-  'MEDICAL_UNFIT',
-  'VISA_FILED',
-  'VISA_ISSUED',
-  'VISA_REFUSED',
-  'VISA_REFUSED_VERBAL',
-  'VISA_REFUSED_IMPLICIT',
-  'CRRV_FILED',
-  'CRRV_REJECTED',
-  'CRRV_REJECTED_IMPLICIT',
-  'TA_FILED',
-  'TA_ANNULLED',
-  'TA_REJECTED',
-  'ARRIVED',
-  'PERMIT_APPLIED',
-  'PERMIT_GRANTED',
-  'PERMIT_REFUSED_IMPLICIT',
-  'CONTRACT_ENDED',
-  'RETURNED',
-  'CLOSED',
-  'ABANDONED',
-  'WITHDRAWN',
-];
+// The states as libs/domain defines them (same order: the seed's distribution follows the list).
+const STATES = DOSSIER_STATES;
 // States in which a legal deadline runs (the list's deadlineWithinDays filter reads legal_deadline_on).
 const DEADLINE_KIND = {
   AT_REFUSED: 'court_appeal',
@@ -100,17 +74,11 @@ function rng(seed) {
 
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 
+/** A valid SIRET per employer: the check digit that passes libs/domain's Luhn check. */
 function siret(i) {
   const base = String(100000000000 + i * 7).padStart(13, '0');
   for (let c = 0; c < 10; c++) {
-    const candidate = base + c;
-    let sum = 0;
-    for (let k = 0; k < 14; k++) {
-      let d = Number(candidate[13 - k]);
-      if (k % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    if (sum % 10 === 0) return candidate;
+    if (passesLuhnCheck(base + c)) return base + c;
   }
   throw new Error('unreachable');
 }
