@@ -32,6 +32,25 @@ export class AccessService {
     if (!employer) throw employerNotFound(employerId);
     return employer;
   }
+
+  /**
+   * The same decision when only the id is needed (hot read routes): an employer's user reaches their
+   * own employer, which exists (their user row references it) and needs no query; firm staff reach
+   * any employer that exists (one light query). Anything else: 404, exactly as requireEmployer.
+   */
+  async requireEmployerId(
+    auth: AuthContext,
+    employerId: string,
+  ): Promise<string> {
+    if (!isFirmRole(auth.user.role)) {
+      if (auth.user.employerId !== employerId)
+        throw employerNotFound(employerId);
+      return employerId;
+    }
+    if (!(await this.employers.existsBy({ id: employerId })))
+      throw employerNotFound(employerId);
+    return employerId;
+  }
 }
 
 export function employerNotFound(id: string): ApiException {

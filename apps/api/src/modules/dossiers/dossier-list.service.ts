@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   API_ERROR_CODES,
   DEFAULT_PAGE_SIZE,
@@ -16,7 +16,8 @@ import {
   isCalendarDate,
   statesOfStage,
 } from '@moisson/domain';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { SqlParams } from '../../core/database/sql-params';
 import { ApiException } from '../../core/http/api-exception';
 import { workerSearchCondition } from '../workers/worker-search';
 import {
@@ -24,8 +25,13 @@ import {
   encodeCursor,
   KeysetPosition,
 } from '../../core/http/keyset-cursor';
-import { DossierWithWorker, toDossierListItem } from './dossier.mapper';
-import { DossierEntity } from './entities/dossier.entity';
+import { toDossierListItem } from './dossier.mapper';
+import {
+  DOSSIER_FROM,
+  DOSSIER_LIST_COLUMNS,
+  DossierView,
+  dossierViewOf,
+} from './dossier-view';
 import { normaliseOfficeCode } from './office-code';
 
 export interface DossierFilters {
@@ -40,10 +46,11 @@ export interface DossierFilters {
 }
 
 interface SortSpec {
-  orderBy: Array<[string, 'ASC' | 'DESC']>;
+  /** ORDER BY, matching an index led by employer_id (see dossier.entity.ts). */
+  orderBy: string;
   /** Keyset condition on (sort key..., id) after the cursor row. */
-  after: string;
-  key: (d: DossierWithWorker) => Array<string | number | null>;
+  after: (p: SqlParams, at: KeysetPosition) => string;
+  key: (d: DossierView) => Array<string | number | null>;
   /** How many values `key` gives (the cursor must carry as many). */
   keySize: number;
   validKey: (values: Array<string | number | null>) => boolean;
@@ -51,32 +58,25 @@ interface SortSpec {
 
 const SORTS: Record<DossierSort, SortSpec> = {
   plannedStart: {
-    orderBy: [
-      ['d.planned_start', 'ASC'],
-      ['d.id', 'ASC'],
-    ],
-    after: '(d.planned_start, d.id) > (:c0, :cid)',
+    orderBy: 'd.planned_start ASC, d.id ASC',
+    after: (p, at) =>
+      `(d.planned_start, d.id) > (${p.add(at.values[0])}, ${p.add(at.id)})`,
     key: (d) => [d.plannedStart],
     keySize: 1,
     validKey: ([v]) => isCalendarDate(v),
   },
   updatedAt: {
-    orderBy: [
-      ['d.updated_at', 'DESC'],
-      ['d.id', 'DESC'],
-    ],
-    after: '(d.updated_at, d.id) < (:c0, :cid)',
-    key: (d) => [d.updatedAt.toISOString()],
+    orderBy: 'd.updated_at DESC, d.id DESC',
+    after: (p, at) =>
+      `(d.updated_at, d.id) < (${p.add(at.values[0])}, ${p.add(at.id)})`,
+    key: (d) => [d.updatedAt],
     keySize: 1,
     validKey: ([v]) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
   },
   surname: {
-    orderBy: [
-      ['w.surname', 'ASC'],
-      ['w.given_names', 'ASC'],
-      ['d.id', 'ASC'],
-    ],
-    after: '(w.surname, w.given_names, d.id) > (:c0, :c1, :cid)',
+    orderBy: 'w.surname ASC, w.given_names ASC, d.id ASC',
+    after: (p, at) =>
+      `(w.surname, w.given_names, d.id) > (${p.add(at.values[0])}, ${p.add(at.values[1])}, ${p.add(at.id)})`,
     key: (d) => [d.worker.surname, d.worker.givenNames],
     keySize: 2,
     validKey: (values) => values.every((v) => typeof v === 'string'),
@@ -84,15 +84,13 @@ const SORTS: Record<DossierSort, SortSpec> = {
 };
 
 /**
- * The dossier list and its CSV export: one query on `dossier` (joined to its worker and campaign),
- * every filter on indexed columns led by employer_id, keyset-paginated on the chosen sort.
+ * The dossier list and its CSV export: one statement on `dossier` (joined to its worker and campaign),
+ * every filter on indexed columns led by employer_id, keyset-paginated on the chosen sort. Written in
+ * SQL with only the columns the list shows (see dossier-view.ts): no entity hydration per row.
  */
 @Injectable()
 export class DossierListService {
-  constructor(
-    @InjectRepository(DossierEntity)
-    private readonly dossiers: Repository<DossierEntity>,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(
     employerId: string,
@@ -103,15 +101,14 @@ export class DossierListService {
     const sortName = filters.sort ?? 'plannedStart';
     const sort = SORTS[sortName];
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
-    const qb = this.filtered(employerId, filters, today).limit(limit + 1);
-    for (const [column, direction] of sort.orderBy)
-      qb.addOrderBy(column, direction);
+    const p = new SqlParams();
+    const where = conditions(p, employerId, filters, today);
     if (page.cursor) {
       const at = decodeCursor(page.cursor, sortName, sort.keySize);
       if (!sort.validKey(at.values)) throw invalidCursor();
-      qb.andWhere(sort.after, cursorParams(at));
+      where.push(sort.after(p, at));
     }
-    const rows = (await qb.getMany()) as DossierWithWorker[];
+    const rows = await this.select(p, where, sort.orderBy, limit + 1);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
@@ -134,12 +131,12 @@ export class DossierListService {
     today: CalendarDate,
   ): Promise<DossierListItem[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.base(employerId)
-      .andWhere('d.id IN (:...ids)', { ids })
-      .orderBy('w.surname', 'ASC')
-      .addOrderBy('w.given_names', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .getMany()) as DossierWithWorker[];
+    const p = new SqlParams();
+    const rows = await this.select(
+      p,
+      [`d.employer_id = ${p.add(employerId)}`, `d.id IN (${p.list(ids)})`],
+      SORTS.surname.orderBy,
+    );
     return rows.map((d) => toDossierListItem(d, today));
   }
 
@@ -163,54 +160,57 @@ export class DossierListService {
     } while (cursor);
   }
 
-  private base(employerId: string): SelectQueryBuilder<DossierEntity> {
-    return this.dossiers
-      .createQueryBuilder('d')
-      .innerJoinAndSelect('d.worker', 'w', 'w.employer_id = d.employer_id')
-      .leftJoinAndSelect('d.campaign', 'c')
-      .where('d.employer_id = :employerId', { employerId });
+  private async select(
+    p: SqlParams,
+    where: string[],
+    orderBy: string,
+    limit?: number,
+  ): Promise<DossierView[]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${DOSSIER_LIST_COLUMNS}
+       FROM ${DOSSIER_FROM}
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${orderBy}${limit === undefined ? '' : ` LIMIT ${p.add(limit)}`}`,
+      p.values,
+    );
+    return rows.map(dossierViewOf);
   }
+}
 
-  private filtered(
-    employerId: string,
-    filters: DossierFilters,
-    today: CalendarDate,
-  ): SelectQueryBuilder<DossierEntity> {
-    const qb = this.base(employerId);
-    const states = wantedStates(filters.state, filters.stage);
-    if (states !== undefined) {
-      if (states.length === 0) qb.andWhere('false');
-      else qb.andWhere('d.state IN (:...states)', { states });
-    }
-    if (filters.campaignId)
-      qb.andWhere('d.campaign_id = :campaignId', {
-        campaignId: filters.campaignId,
-      });
-    if (filters.ofiiOffice)
-      qb.andWhere('d.ofii_office = :ofiiOffice', {
-        ofiiOffice: normaliseOfficeCode(filters.ofiiOffice),
-      });
-    if (filters.overdue !== undefined) {
-      // isConvocationOverdue of @moisson/domain: in AWAITING_OFII for 30 days or more.
-      const overdue = `(d.state = 'AWAITING_OFII' AND d.transmitted_on <= :overdueCutoff)`;
-      qb.andWhere(
-        filters.overdue ? overdue : `NOT coalesce(${overdue}, false)`,
-        {
-          overdueCutoff: addDays(today, -DEFAULT_CONVOCATION_OVERDUE_DAYS),
-        },
-      );
-    }
-    if (filters.deadlineWithinDays !== undefined)
-      qb.andWhere('d.legal_deadline_on BETWEEN :today AND :deadlineLimit', {
-        today,
-        deadlineLimit: addDays(today, filters.deadlineWithinDays),
-      });
-    if (filters.q) {
-      const search = workerSearchCondition('w', filters.q);
-      qb.andWhere(search.sql, search.params);
-    }
-    return qb;
+/** The WHERE conditions of the filters, led by the employer (tenant scope). */
+function conditions(
+  p: SqlParams,
+  employerId: string,
+  filters: DossierFilters,
+  today: CalendarDate,
+): string[] {
+  const where = [`d.employer_id = ${p.add(employerId)}`];
+  const states = wantedStates(filters.state, filters.stage);
+  if (states !== undefined)
+    where.push(
+      states.length === 0 ? 'false' : `d.state IN (${p.list(states)})`,
+    );
+  if (filters.campaignId)
+    where.push(`d.campaign_id = ${p.add(filters.campaignId)}`);
+  if (filters.ofiiOffice)
+    where.push(
+      `d.ofii_office = ${p.add(normaliseOfficeCode(filters.ofiiOffice))}`,
+    );
+  if (filters.overdue !== undefined) {
+    // isConvocationOverdue of @moisson/domain: in AWAITING_OFII for 30 days or more.
+    const cutoff = p.add(addDays(today, -DEFAULT_CONVOCATION_OVERDUE_DAYS));
+    const overdue = `(d.state = 'AWAITING_OFII' AND d.transmitted_on <= ${cutoff})`;
+    where.push(filters.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
   }
+  if (filters.deadlineWithinDays !== undefined)
+    where.push(
+      `d.legal_deadline_on BETWEEN ${p.add(today)} AND ${p.add(addDays(today, filters.deadlineWithinDays))}`,
+    );
+  if (filters.q) {
+    const search = workerSearchCondition('w', filters.q);
+    where.push(p.named(search.sql, search.params));
+  }
+  return where;
 }
 
 /** The states both filters allow; undefined when neither is given. */
@@ -221,12 +221,6 @@ export function wantedStates(
   const byStage = stages?.flatMap((stage) => statesOfStage(stage));
   if (states && byStage) return states.filter((s) => byStage.includes(s));
   return states ?? byStage;
-}
-
-function cursorParams(at: KeysetPosition): Record<string, unknown> {
-  const params: Record<string, unknown> = { cid: at.id };
-  at.values.forEach((value, i) => (params[`c${i}`] = value));
-  return params;
 }
 
 function invalidCursor(): ApiException {

@@ -1,7 +1,6 @@
 import type {
   DeadlineView,
   DossierDetail,
-  DossierEventResponse,
   DossierListItem,
   DossierWarning,
 } from '@moisson/contract';
@@ -22,13 +21,10 @@ import {
   stageOfState,
 } from '@moisson/domain';
 import type { WorkerEntity } from '../workers/entities/worker.entity';
-import {
-  toDossierWorkerSummary,
-  toWorkerResponse,
-} from '../workers/worker.mapper';
-import type { DossierEventEntity } from './entities/dossier-event.entity';
+import { toDossierWorkerSummary } from '../workers/worker.mapper';
 import type { DossierEntity } from './entities/dossier.entity';
 import { snapshotOf } from './dossier-timeline.writer';
+import type { DossierDetailView, DossierView } from './dossier-view';
 
 /** Consulates ask for a passport valid 3 months beyond the planned stay (domain reference, section 4). */
 const PASSPORT_MARGIN_MONTHS = 3;
@@ -51,7 +47,7 @@ export function toDeadlineView(d: RunningDeadline): DeadlineView {
 
 /** The list shape, its flags and legal deadline computed by @moisson/domain as of `today`. */
 export function toDossierListItem(
-  d: DossierWithWorker,
+  d: DossierView,
   today: CalendarDate,
 ): DossierListItem {
   const snapshot = snapshotOf(d);
@@ -74,43 +70,28 @@ export function toDossierListItem(
     permitValidUntil: d.permitValidUntil,
     state: d.state,
     stage: stageOfState(d.state),
-    stateChangedAt: d.stateChangedAt.toISOString(),
+    stateChangedAt: d.stateChangedAt,
     convocationOverdue: isConvocationOverdue(snapshot, today),
     daysWaitingForConvocation:
       daysWaitingForConvocation(snapshot, today) ?? null,
     plannedStartAtRisk: isPlannedStartAtRisk(snapshot, today),
     legalDeadline: legal ? toDeadlineView(legal) : null,
-    createdAt: d.createdAt.toISOString(),
-    updatedAt: d.updatedAt.toISOString(),
-  };
-}
-
-export function toDossierEventResponse(
-  e: DossierEventEntity,
-): DossierEventResponse {
-  return {
-    id: String(e.id),
-    at: e.at.toISOString(),
-    kind: e.kind,
-    fromState: e.fromState,
-    toState: e.toState,
-    actor: { id: e.actorUserId, name: e.actorName },
-    data: e.data,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
   };
 }
 
 /** The detail: the worker with the full passport number (the caller audits the read). */
 export function toDossierDetail(
-  d: DossierWithWorker,
-  events: DossierEventEntity[],
+  d: DossierDetailView,
   today: CalendarDate,
 ): DossierDetail {
   const snapshot = snapshotOf(d);
   const step = nextExpectedStep(snapshot, today);
   return {
     ...toDossierListItem(d, today),
-    worker: toWorkerResponse(d.worker),
-    timeline: events.map(toDossierEventResponse),
+    worker: d.worker,
+    timeline: d.timeline,
     deadlines: runningDeadlines(snapshot, today).map(toDeadlineView),
     nextStep: step
       ? {
@@ -127,7 +108,7 @@ export function toDossierDetail(
   };
 }
 
-function warningsOf(d: DossierWithWorker): DossierWarning[] {
+function warningsOf(d: DossierDetailView): DossierWarning[] {
   if (isTerminalDossierState(d.state)) return [];
   const needed = addMonths(d.plannedEnd, PASSPORT_MARGIN_MONTHS);
   if (compareCalendarDates(d.worker.passportExpiry, needed) >= 0) return [];

@@ -57,10 +57,10 @@ export class DossiersController {
     @Param('employerId', IdPipe) employerId: string,
     @Query() query: DossierListQueryDto,
   ): Promise<Page<DossierListItem>> {
-    const employer = await this.access.requireEmployer(auth, employerId);
+    const employer = await this.access.requireEmployerId(auth, employerId);
     const { cursor, limit, ...filters } = query;
     return this.lists.list(
-      employer.id,
+      employer,
       filters,
       { cursor, limit },
       todayInParis(),
@@ -109,8 +109,8 @@ export class DossiersController {
     @Param('dossierId', IdPipe) dossierId: string,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DossierDetail> {
-    const employer = await this.access.requireEmployer(auth, employerId);
-    return this.dossiers.detail(auth, meta, employer.id, dossierId);
+    const employer = await this.access.requireEmployerId(auth, employerId);
+    return this.dossiers.detail(auth, meta, employer, dossierId);
   }
 
   @Patch(':dossierId')

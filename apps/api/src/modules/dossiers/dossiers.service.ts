@@ -21,8 +21,12 @@ import { isUniqueViolation } from './common/unique-violation';
 import { actorOf } from './dossier-actor';
 import { assertCampaignSeason, assertPlanning } from './dossier-planning.rules';
 import { DossierWithWorker, toDossierDetail } from './dossier.mapper';
+import {
+  DOSSIER_DETAIL_COLUMNS,
+  DOSSIER_FROM,
+  dossierDetailViewOf,
+} from './dossier-view';
 import { writeCreation, writeEdit } from './dossier-timeline.writer';
-import { DossierEventEntity } from './entities/dossier-event.entity';
 import { DossierEntity } from './entities/dossier.entity';
 import { normaliseOptionalOfficeCode } from './office-code';
 
@@ -48,32 +52,36 @@ export class DossiersService {
   constructor(
     @InjectRepository(DossierEntity)
     private readonly dossiers: Repository<DossierEntity>,
-    @InjectRepository(DossierEventEntity)
-    private readonly events: Repository<DossierEventEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workers: WorkersService,
     private readonly campaigns: CampaignsService,
   ) {}
 
-  /** Dossier, worker (full passport number: the read is audited), timeline and computed deadlines. */
+  /**
+   * Dossier, worker (full passport number: the read is audited), timeline and computed deadlines:
+   * one SELECT (the timeline aggregated in it, see dossier-view.ts), then the audit INSERT.
+   */
   async detail(
     auth: AuthContext,
     meta: RequestMeta,
     employerId: string,
     dossierId: string,
   ): Promise<DossierDetail> {
-    const dossier = await this.findWithWorker(employerId, dossierId);
-    const events = await this.events.find({
-      where: { employerId, dossierId: dossier.id },
-      order: { at: 'ASC', id: 'ASC' },
-    });
+    const [row] = await this.dataSource.query(
+      `SELECT ${DOSSIER_DETAIL_COLUMNS}
+       FROM ${DOSSIER_FROM}
+       WHERE d.id = $1 AND d.employer_id = $2`,
+      [dossierId, employerId],
+    );
+    if (!row) throw dossierNotFound(dossierId);
+    const dossier = dossierDetailViewOf(row);
     await this.workers.recordPassportRead(
       auth,
       meta,
       dossier.worker,
       'dossier.detail',
     );
-    return toDossierDetail(dossier, events, todayInParis());
+    return toDossierDetail(dossier, todayInParis());
   }
 
   async create(

@@ -76,7 +76,9 @@ export class EmployersController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', IdPipe) id: string,
   ): Promise<EmployerResponse> {
-    return this.employers.get(await this.access.requireEmployer(auth, id));
+    return this.employers.getById(
+      await this.access.requireEmployerId(auth, id),
+    );
   }
 
   @Patch(':id')

@@ -8,6 +8,7 @@ import {
   Page,
 } from '@moisson/contract';
 import { Repository } from 'typeorm';
+import { employerNotFound } from '../../core/auth/access.service';
 import type { AuthContext, RequestMeta } from '../../core/auth/auth-context';
 import { ApiException } from '../../core/http/api-exception';
 import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor';
@@ -75,6 +76,29 @@ export class EmployersService {
   async get(employer: EmployerEntity): Promise<EmployerResponse> {
     const counts = await this.userCounts([employer.id]);
     return toEmployerResponse(employer, counts.get(employer.id) ?? 0);
+  }
+
+  /**
+   * The employer (its referent and user count) in one statement, for the routes that read it often
+   * (the dashboard); the caller has checked access (AccessService). 404 when unknown.
+   */
+  async getById(id: string): Promise<EmployerResponse> {
+    const { entities, raw } = await this.employers
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.assignedStaff', 's')
+      .addSelect(
+        (sub) =>
+          sub
+            .select('count(*)::int')
+            .from(UserEntity, 'u')
+            .where('u.employer_id = e.id'),
+        'user_count',
+      )
+      .where('e.id = :id', { id })
+      .getRawAndEntities<{ user_count: number }>();
+    const [employer] = entities;
+    if (!employer) throw employerNotFound(id);
+    return toEmployerResponse(employer, raw[0].user_count);
   }
 
   async create(

@@ -30,7 +30,12 @@ export function toWorkerListItem(w: WorkerEntity): WorkerListItem {
   return { ...rest, passportNumberMasked: maskPassportNumber(passportNumber) };
 }
 
-export function toDossierWorkerSummary(w: WorkerEntity): DossierWorkerSummary {
+export function toDossierWorkerSummary(
+  w: Pick<
+    WorkerEntity,
+    'id' | 'surname' | 'givenNames' | 'nationality' | 'passportNumber'
+  >,
+): DossierWorkerSummary {
   return {
     id: w.id,
     surname: w.surname,

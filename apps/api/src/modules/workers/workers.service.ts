@@ -184,7 +184,7 @@ export class WorkersService {
   async recordPassportRead(
     auth: AuthContext,
     meta: RequestMeta,
-    worker: WorkerEntity,
+    worker: Pick<WorkerEntity, 'id' | 'employerId'>,
     via: PassportReadVia,
   ): Promise<void> {
     await this.audit.record({
