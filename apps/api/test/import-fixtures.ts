@@ -1,6 +1,40 @@
 import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { CampaignResponse } from '@moisson/contract';
 import { addDays, parisToday } from '@moisson/domain';
-import type { TestClient } from './fixtures';
+import {
+  createEmployer,
+  createUser,
+  signedInClient,
+  type TestClient,
+} from './fixtures';
+
+/**
+ * What an import spec starts from: an employer, its owner signed in, and its campaign "Vendanges
+ * <year>" of the season the hires of hireRow start in (100 days from now).
+ */
+export async function importEmployer(
+  app: NestFastifyApplication,
+  name: string,
+): Promise<{
+  employerId: string;
+  owner: TestClient;
+  campaign: CampaignResponse;
+}> {
+  const employerId = (await createEmployer(name)).id;
+  const owner = await signedInClient(
+    app,
+    await createUser({ role: 'employer_owner', employerId }),
+  );
+  const season = Number(daysFromToday(100).slice(0, 4));
+  const campaign = (
+    await owner.post(`/api/employers/${employerId}/campaigns`, {
+      name: `Vendanges ${season}`,
+      season,
+    })
+  ).json<CampaignResponse>();
+  return { employerId, owner, campaign };
+}
 
 /** A multipart/form-data body as a browser sends it: a `file` part and text parts. */
 export function multipart(

@@ -9,7 +9,6 @@ import { WorkerEntity } from '../src/modules/workers/entities/worker.entity';
 import { rowCounts } from './dossier-fixtures';
 import {
   closeDb,
-  createEmployer,
   createUser,
   db,
   signedInClient,
@@ -19,6 +18,7 @@ import {
   daysFromToday,
   FRENCH_HEADER,
   hireRow,
+  importEmployer,
   postImport,
 } from './import-fixtures';
 import { createTestApp } from './test-app';
@@ -40,18 +40,10 @@ const XLSX_TYPE =
 
 beforeAll(async () => {
   app = await createTestApp();
-  employerId = (await createEmployer('Domaine du Classeur')).id;
-  owner = await signedInClient(
+  ({ employerId, owner, campaign } = await importEmployer(
     app,
-    await createUser({ role: 'employer_owner', employerId }),
-  );
-  const season = Number(daysFromToday(100).slice(0, 4));
-  campaign = (
-    await owner.post(`/api/employers/${employerId}/campaigns`, {
-      name: `Vendanges ${season}`,
-      season,
-    })
-  ).json<CampaignResponse>();
+    'Domaine du Classeur',
+  ));
 });
 
 afterAll(async () => {

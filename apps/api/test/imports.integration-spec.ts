@@ -24,6 +24,7 @@ import {
   frenchDate,
   FRENCH_HEADER,
   hireRow,
+  importEmployer,
   postImport,
 } from './import-fixtures';
 import { listRoutes } from './routes';
@@ -38,23 +39,15 @@ let campaign: CampaignResponse;
 
 beforeAll(async () => {
   app = await createTestApp();
-  employerId = (await createEmployer('Domaine des Imports')).id;
-  otherEmployerId = (await createEmployer('Vergers de B')).id;
-  owner = await signedInClient(
+  ({ employerId, owner, campaign } = await importEmployer(
     app,
-    await createUser({ role: 'employer_owner', employerId }),
-  );
+    'Domaine des Imports',
+  ));
+  otherEmployerId = (await createEmployer('Vergers de B')).id;
   member = await signedInClient(
     app,
     await createUser({ role: 'employer_member', employerId }),
   );
-  const season = Number(daysFromToday(100).slice(0, 4));
-  campaign = (
-    await owner.post(`/api/employers/${employerId}/campaigns`, {
-      name: `Vendanges ${season}`,
-      season,
-    })
-  ).json<CampaignResponse>();
 });
 
 afterAll(async () => {
