@@ -101,6 +101,11 @@ import { DossierDocumentsStore } from './dossier-documents.store';
     </mat-card>
   `,
   styles: `
+    /* A grid item of the dossier page's column: never wider than the column. */
+    :host {
+      display: block;
+      min-width: 0;
+    }
     .head {
       display: flex;
       flex-wrap: wrap;
