@@ -5,6 +5,8 @@ import { DatabaseModule } from './core/database/database.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
 import { QueueModule } from './core/queue/queue.module';
+import { ClockModule } from './core/clock/clock';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { RedisModule } from './core/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AccessModule } from './core/auth/access.module';
@@ -29,6 +31,7 @@ export class AppModule {
         LoggingModule.forRoot('api'),
         DatabaseModule.forRoot(),
         QueueModule.forRoot('producer'),
+        ClockModule,
         MailModule.forApi(),
         RedisModule,
         AuditModule,
@@ -42,6 +45,7 @@ export class AppModule {
         HealthModule,
         ImportsModule,
         SystemModule.forApi(),
+        RemindersModule.forApi(),
       ],
     };
   }

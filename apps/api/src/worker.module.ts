@@ -5,6 +5,8 @@ import { DatabaseModule } from './core/database/database.module';
 import { LoggingModule } from './core/logging/logging.module';
 import { MailModule } from './core/mail/mail.module';
 import { QueueModule } from './core/queue/queue.module';
+import { ClockModule } from './core/clock/clock';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { SystemModule } from './modules/system/system.module';
 
 /** The worker process: BullMQ processors and schedulers, no HTTP. */
@@ -18,8 +20,10 @@ export class WorkerModule {
         LoggingModule.forRoot('worker'),
         DatabaseModule.forRoot(),
         QueueModule.forRoot('worker'),
+        ClockModule,
         MailModule.forWorker(),
         SystemModule.forWorker(),
+        RemindersModule.forWorker(),
       ],
     };
   }

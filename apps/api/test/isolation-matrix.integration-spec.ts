@@ -292,6 +292,8 @@ describe("employer A's users on employer B's objects", () => {
       `${hires}/dossiers`,
       `${hires}/dossiers/${world.a.dossierId}`,
       `${hires}/dossiers/export.csv`,
+      `${hires}/reminder-settings`,
+      `${hires}/dossiers/${world.a.dossierId}/reminders`,
     ]) {
       expect((await world.clients.employer_owner.get(path)).statusCode).toBe(
         200,

@@ -1,53 +1,22 @@
-import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'otplib';
 
-/** RFC 6238 parameters used by the portal (and every authenticator app): SHA-1, 30 s, 6 digits. */
+/** The portal's TOTP (RFC 6238 as otplib generates it by default): SHA-1, 30 s, 6 digits. */
 export const TOTP_STEP_SECONDS = 30;
-const DIGITS = 6;
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** RFC 4648 base32 (the format of TOTP secrets), padding and spaces ignored. */
-export function base32Decode(secret: string): Buffer {
-  const clean = secret.replace(/[\s=]/g, '').toUpperCase();
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of clean) {
-    const index = BASE32.indexOf(char);
-    if (index < 0) {
-      throw new Error(`Not a base32 TOTP secret (character "${char}")`);
-    }
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-/** RFC 4226 HOTP of one counter value. */
-export function hotp(secret: string, counter: number): string {
-  const message = Buffer.alloc(8);
-  message.writeBigUInt64BE(BigInt(counter));
-  const digest = createHmac('sha1', base32Decode(secret))
-    .update(message)
-    .digest();
-  const offset = digest[digest.length - 1] & 0x0f;
-  const binary = digest.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 10 ** DIGITS).padStart(DIGITS, '0');
-}
 
 export function totpStep(at: number = Date.now()): number {
   return Math.floor(at / 1000 / TOTP_STEP_SECONDS);
 }
 
-/** The 6-digit code of `secret` at `at` (RFC 6238). */
-export function totp(secret: string, at: number = Date.now()): string {
-  return hotp(secret, totpStep(at));
+/** The 6-digit code of `secret` (base32) for one time step, by otplib like the API checks it. */
+function codeOfStep(secret: string, step: number): Promise<string> {
+  return generate({
+    secret,
+    period: TOTP_STEP_SECONDS,
+    epoch: step * TOTP_STEP_SECONDS,
+  });
 }
 
 const usedStepsFile = join(tmpdir(), 'moisson-e2e', 'totp-steps.json');
@@ -91,7 +60,7 @@ export async function freshTotp(secret: string): Promise<string> {
     const secondsLeft = TOTP_STEP_SECONDS - ((now / 1000) % TOTP_STEP_SECONDS);
     if (step > lastUsedStep(secret) && secondsLeft > 3) {
       rememberStep(secret, step);
-      return hotp(secret, step);
+      return codeOfStep(secret, step);
     }
     await new Promise((resolve) =>
       setTimeout(resolve, Math.ceil(secondsLeft * 1000) + 100),

@@ -206,7 +206,7 @@ export interface RelanceView {
   /** The day the follow-up was prepared (the digest's day, Europe/Paris). */
   preparedOn: string;
   workers: RelanceWorkerView[];
-  /** The formal French message to send to the OFII office (from composeOfiiFollowUp). */
+  /** The formal French message sent to the OFII office (composeOfiiFollowUp), passport numbers left out here. */
   subject: string;
   body: string;
   /** Set once "relance envoyée" was recorded on the dossiers. */

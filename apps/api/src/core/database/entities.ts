@@ -6,6 +6,9 @@ import { DossierEventEntity } from '../../modules/dossiers/entities/dossier-even
 import { DossierEntity } from '../../modules/dossiers/entities/dossier.entity';
 import { EmployerEntity } from '../../modules/employers/entities/employer.entity';
 import { InvitationEntity } from '../../modules/invitations/entities/invitation.entity';
+import { ReminderOutboxEntity } from '../../modules/reminders/entities/reminder-outbox.entity';
+import { ReminderRelanceEntity } from '../../modules/reminders/entities/reminder-relance.entity';
+import { ReminderSettingsEntity } from '../../modules/reminders/entities/reminder-settings.entity';
 import { WorkerProbeEntity } from '../../modules/system/entities/worker-probe.entity';
 import { RecoveryCodeEntity } from '../../modules/users/entities/recovery-code.entity';
 import { UserEntity } from '../../modules/users/entities/user.entity';
@@ -25,4 +28,7 @@ export const ENTITIES = [
   CampaignEntity,
   DossierEntity,
   DossierEventEntity,
+  ReminderOutboxEntity,
+  ReminderSettingsEntity,
+  ReminderRelanceEntity,
 ];

@@ -2,6 +2,7 @@ import { Init1795703713187 } from '../../database/migrations/1795703713187-Init'
 import { Accounts1795705205452 } from '../../database/migrations/1795705205452-Accounts';
 import { Dossiers1795706473206 } from '../../database/migrations/1795706473206-Dossiers';
 import { BenchIndexes1795708239972 } from '../../database/migrations/1795708239972-BenchIndexes';
+import { Reminders1795712501359 } from '../../database/migrations/1795712501359-Reminders';
 
 /** Every migration, in order, listed once (bundled code cannot rely on file globs). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Accounts1795705205452,
   Dossiers1795706473206,
   BenchIndexes1795708239972,
+  Reminders1795712501359,
 ];

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MailProcessor } from './mail.processor';
 import { MailService } from './mail.service';
+import { MailTransport } from './mail-transport';
 
 /**
- * E-mail: MailService queues (API and worker), MailProcessor renders and sends (worker only).
+ * E-mail: MailService queues (API and worker), MailProcessor renders and sends (worker only)
+ * through MailTransport, the worker's one SMTP transport (the reminders send through it too).
  * Global, like the queues, so any feature module can inject MailService.
  */
 @Module({})
@@ -21,8 +23,8 @@ export class MailModule {
     return {
       module: MailModule,
       global: true,
-      providers: [MailService, MailProcessor],
-      exports: [MailService],
+      providers: [MailService, MailTransport, MailProcessor],
+      exports: [MailService, MailTransport],
     };
   }
 }

@@ -1,15 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import {
-  Logger,
-  OnApplicationBootstrap,
-  OnModuleDestroy,
-} from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
 import { JobHandlers } from '../queue/job-handlers';
 import { MailJobName, MailJobPayloads, QueueName } from '../queue/queue-names';
 import { MailJob, renderMail } from './mail-templates';
+import { MailTransport } from './mail-transport';
 
 /**
  * Processes the mail queue in the worker: renders each e-mail from its template and sends it over
@@ -20,35 +16,24 @@ import { MailJob, renderMail } from './mail-templates';
 @Processor(QueueName.Mail)
 export class MailProcessor
   extends WorkerHost
-  implements OnApplicationBootstrap, OnModuleDestroy
+  implements OnApplicationBootstrap
 {
   private readonly logger = new Logger(MailProcessor.name);
-  private readonly transport: Transporter;
 
   /** Every job name of the queue has a handler: the type makes a missing one a compile error. */
   readonly handlers: JobHandlers<MailJobPayloads> = {
     [MailJobName.Send]: (mail) => this.deliver(mail),
   };
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly transport: MailTransport,
+  ) {
     super();
-    this.transport = createTransport(
-      {
-        url: config.SMTP_URL,
-        connectionTimeout: 10000,
-        greetingTimeout: 10000,
-        socketTimeout: 30000,
-      },
-      { from: config.MAIL_FROM },
-    );
   }
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.WORKER_CONCURRENCY;
-  }
-
-  onModuleDestroy(): void {
-    this.transport.close();
   }
 
   async process(job: Job): Promise<void> {
@@ -89,21 +74,18 @@ export class MailProcessor
       );
     }
     try {
-      const info = await this.transport.sendMail({
+      const messageId = await this.transport.send({
         to: mail.to,
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
-        headers: {
-          'Auto-Submitted': 'auto-generated',
-          'Content-Language': mail.locale,
-        },
+        locale: mail.locale,
       });
       this.logger.log(
         {
           template: mail.template,
           toDomain: domainOf(mail.to),
-          messageId: info.messageId,
+          messageId,
         },
         'e-mail sent',
       );
@@ -125,6 +107,6 @@ export function isPermanentSmtpRefusal(error: unknown): boolean {
 }
 
 /** Logs name the recipient's domain only, not the person. */
-function domainOf(address: string | undefined): string {
+export function domainOf(address: string | undefined): string {
   return address?.slice(address.lastIndexOf('@') + 1) ?? '';
 }

@@ -7,6 +7,10 @@ import type { MailJob } from '../mail/mail-templates';
 export enum QueueName {
   System = 'system',
   Mail = 'mail',
+  /** The reminder sweep: hourly (job scheduler) and on demand. */
+  ReminderSweep = 'reminder-sweep',
+  /** Reminder e-mails: one job per recipient's daily digest, one per urgent reminder. */
+  ReminderSend = 'reminder-send',
 }
 
 export enum SystemJobName {
@@ -30,7 +34,30 @@ export interface MailJobPayloads {
   [MailJobName.Send]: MailJob;
 }
 
+export enum ReminderSweepJobName {
+  /** Select due reminders, write them to the outbox, queue what is left to send. */
+  Sweep = 'sweep',
+}
+
+export interface ReminderSweepJobPayloads {
+  [ReminderSweepJobName.Sweep]: { trigger: 'schedule' | 'manual' };
+}
+
+export enum ReminderSendJobName {
+  /** Every due, unsent, non-urgent outbox row of one recipient, in one e-mail. */
+  Digest = 'digest',
+  /** One urgent outbox row, in its own e-mail. */
+  Urgent = 'urgent',
+}
+
+export interface ReminderSendJobPayloads {
+  [ReminderSendJobName.Digest]: { recipient: string };
+  [ReminderSendJobName.Urgent]: { outboxId: string };
+}
+
 export const JOB_NAMES_BY_QUEUE: Record<QueueName, readonly string[]> = {
   [QueueName.System]: Object.values(SystemJobName),
   [QueueName.Mail]: Object.values(MailJobName),
+  [QueueName.ReminderSweep]: Object.values(ReminderSweepJobName),
+  [QueueName.ReminderSend]: Object.values(ReminderSendJobName),
 };

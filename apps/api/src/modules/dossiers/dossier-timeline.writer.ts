@@ -148,6 +148,27 @@ export async function writeEdit(
   });
 }
 
+/** "Relance envoyée": a follow-up e-mail was sent to the OFII office about this dossier. */
+export async function writeRelance(
+  manager: EntityManager,
+  dossier: Pick<DossierEntity, 'id' | 'employerId'>,
+  data: Record<string, unknown>,
+  actor: DossierActor,
+  at: Date = new Date(),
+): Promise<void> {
+  await insertEvent(manager, {
+    employerId: dossier.employerId,
+    dossierId: dossier.id,
+    at,
+    actorUserId: actor.id,
+    actorName: actor.name,
+    kind: 'relance',
+    fromState: null,
+    toState: null,
+    data,
+  });
+}
+
 type NewEvent = Omit<DossierEventEntity, 'id' | 'employer' | 'dossier'>;
 
 async function insertEvent(

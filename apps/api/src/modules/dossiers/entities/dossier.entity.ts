@@ -61,6 +61,38 @@ export const DOSSIER_CONTRACT_TYPE_CHECK = `contract_type IN ('seasonal', 'fixed
 @Index('dossier_employer_updated_idx', ['employerId', 'updatedAt', 'id'])
 @Index('dossier_employer_legal_deadline_idx', ['employerId', 'legalDeadlineOn'])
 @Index('dossier_employer_ofii_office_idx', ['employerId', 'ofiiOffice'])
+// The reminder sweep's candidate selection (modules/reminders/reminder-candidates.ts): each branch
+// reads one of these partial indexes, so the hourly sweep never scans the million dossiers.
+@Index('dossier_reminder_awaiting_idx', ['transmittedOn'], {
+  where: `state = 'AWAITING_OFII'`,
+})
+@Index('dossier_reminder_start_idx', ['plannedStart'], {
+  where: `state IN ('DRAFT', 'OFFER_PUBLISHED', 'AT_SUBMITTED', 'AT_GRANTED', 'AT_REFUSED', 'AWAITING_OFII')`,
+})
+@Index('dossier_reminder_deadline_idx', ['legalDeadlineOn'], {
+  where: `legal_deadline_on IS NOT NULL`,
+})
+@Index('dossier_reminder_refusal_idx', ['stateChangedAt'], {
+  where: `state IN ('VISA_REFUSED', 'VISA_REFUSED_VERBAL', 'CRRV_REJECTED', 'TA_REJECTED')`,
+})
+@Index('dossier_reminder_permit_idx', ['permitValidUntil'], {
+  where: `permit_valid_until IS NOT NULL`,
+})
+// Expression indexes on dates kept in `recorded` (written by hand in the migration).
+@Index('dossier_reminder_entry_idx', { synchronize: false })
+@Index('dossier_reminder_visa_idx', { synchronize: false })
+@Index('dossier_reminder_card_idx', { synchronize: false })
+// Firm console (modules/firm-console): the nearest appeal deadline of each employer's refusals with
+// no appeal recorded, and the OFII appointments of the calendar (expression, written by hand in the
+// FirmConsole migration).
+@Index(
+  'dossier_employer_appeal_window_idx',
+  ['employerId', 'legalDeadlineOn'],
+  {
+    where: `state IN ('VISA_REFUSED', 'VISA_REFUSED_VERBAL', 'VISA_REFUSED_IMPLICIT', 'CRRV_REJECTED', 'CRRV_REJECTED_IMPLICIT')`,
+  },
+)
+@Index('dossier_ofii_appointment_idx', { synchronize: false })
 @Check('dossier_planned_dates_order', `planned_end >= planned_start`)
 @Check('dossier_state_known', DOSSIER_STATE_CHECK)
 @Check('dossier_contract_type_known', DOSSIER_CONTRACT_TYPE_CHECK)

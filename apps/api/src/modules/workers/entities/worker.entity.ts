@@ -31,6 +31,8 @@ import { EmployerEntity } from '../../employers/entities/employer.entity';
 // index led by employer_id (pg_trgm + btree_gin), written by hand in the BenchIndexes migration;
 // TypeORM cannot express operator classes, so the schema diff leaves it alone.
 @Index('worker_employer_name_trgm_idx', { synchronize: false })
+// Passport expiry reminders: the sweep reads the passports expiring within 60 days.
+@Index('worker_passport_expiry_idx', ['passportExpiry'])
 @Check('worker_nationality_format', `nationality ~ '^[A-Z]{2}$'`)
 @Check('worker_passport_number_format', `passport_number ~ '^[A-Z0-9]+$'`)
 @Check(
