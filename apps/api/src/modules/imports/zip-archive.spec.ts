@@ -8,29 +8,46 @@ import {
   ZipEntryTooLargeError,
 } from './zip-archive';
 
+/** A ZIP header of `length` bytes: each field is [offset, 2 or 4 bytes, value]. */
+function header(
+  length: number,
+  fields: Array<[number, 2 | 4, number]>,
+): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (const [at, size, value] of fields)
+    if (size === 2) bytes.writeUInt16LE(value, at);
+    else bytes.writeUInt32LE(value, at);
+  return bytes;
+}
+
 /** A one-entry archive whose headers declare `declaredSize` for the deflated `data`. */
 function deflatedZip(name: string, data: Buffer, declaredSize: number): Buffer {
   const fileName = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declaredSize, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declaredSize, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + fileName.length, 12);
-  end.writeUInt32LE(local.length + fileName.length + data.length, 16);
+  // Local header: signature, version 2.0, deflate, sizes, name length.
+  const local = header(30, [
+    [0, 4, 0x04034b50],
+    [4, 2, 20],
+    [8, 2, 8],
+    [18, 4, data.length],
+    [22, 4, declaredSize],
+    [26, 2, fileName.length],
+  ]);
+  // Central directory entry: the same fields 2 bytes further, the local header at offset 0.
+  const central = header(46, [
+    [0, 4, 0x02014b50],
+    [6, 2, 20],
+    [10, 2, 8],
+    [20, 4, data.length],
+    [24, 4, declaredSize],
+    [28, 2, fileName.length],
+  ]);
+  const end = header(22, [
+    [0, 4, 0x06054b50],
+    [8, 2, 1],
+    [10, 2, 1],
+    [12, 4, central.length + fileName.length],
+    [16, 4, local.length + fileName.length + data.length],
+  ]);
   return Buffer.concat([local, fileName, data, central, fileName, end]);
 }
 
