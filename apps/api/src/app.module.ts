@@ -16,6 +16,7 @@ import { EmployersModule } from './modules/employers/employers.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { UsersModule } from './modules/users/users.module';
 import { DossiersModule } from './modules/dossiers/dossiers.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { SystemModule } from './modules/system/system.module';
@@ -42,6 +43,7 @@ export class AppModule {
         UsersModule,
         EmployersModule,
         DossiersModule,
+        DocumentsModule,
         HealthModule,
         ImportsModule,
         SystemModule.forApi(),

@@ -2,6 +2,7 @@ import { AuditEventEntity } from '../../modules/audit/entities/audit-event.entit
 import { PasswordResetEntity } from '../../modules/auth/entities/password-reset.entity';
 import { SessionEntity } from '../../modules/auth/entities/session.entity';
 import { CampaignEntity } from '../../modules/campaigns/entities/campaign.entity';
+import { DocumentEntity } from '../../modules/documents/entities/document.entity';
 import { DossierEventEntity } from '../../modules/dossiers/entities/dossier-event.entity';
 import { DossierEntity } from '../../modules/dossiers/entities/dossier.entity';
 import { EmployerEntity } from '../../modules/employers/entities/employer.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   CampaignEntity,
   DossierEntity,
   DossierEventEntity,
+  DocumentEntity,
   ReminderOutboxEntity,
   ReminderSettingsEntity,
   ReminderRelanceEntity,

@@ -3,6 +3,7 @@ import { Accounts1795705205452 } from '../../database/migrations/1795705205452-A
 import { Dossiers1795706473206 } from '../../database/migrations/1795706473206-Dossiers';
 import { BenchIndexes1795708239972 } from '../../database/migrations/1795708239972-BenchIndexes';
 import { Reminders1795712501359 } from '../../database/migrations/1795712501359-Reminders';
+import { Documents1795713185756 } from '../../database/migrations/1795713185756-Documents';
 
 /** Every migration, in order, listed once (bundled code cannot rely on file globs). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Dossiers1795706473206,
   BenchIndexes1795708239972,
   Reminders1795712501359,
+  Documents1795713185756,
 ];

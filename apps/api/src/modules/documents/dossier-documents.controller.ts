@@ -1,0 +1,97 @@
+import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiBodyOptions, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  DOCUMENT_TYPES,
+  DocumentChecklist,
+  DocumentListResponse,
+  DocumentUploadResponse,
+} from '@moisson/contract';
+import type { FastifyRequest } from 'fastify';
+import { AccessService } from '../../core/auth/access.service';
+import {
+  AuthContext,
+  ClientMeta,
+  CurrentAuth,
+  RequestMeta,
+} from '../../core/auth/auth-context';
+import { RequirePermission } from '../../core/auth/route-access.decorator';
+import { IdPipe } from '../employers/employers.controller';
+import { DocumentUploadService } from './document-upload.service';
+import { DocumentsService } from './documents.service';
+import { DocumentListQueryDto } from './dto/document-list-query.dto';
+
+/** The multipart body of an upload, for /api/docs: the text parts first, the file last. */
+export const DOCUMENT_UPLOAD_BODY: ApiBodyOptions = {
+  schema: {
+    type: 'object',
+    required: ['type', 'file'],
+    properties: {
+      type: { type: 'string', enum: [...DOCUMENT_TYPES] },
+      reference: { type: 'string', maxLength: 64 },
+      validFrom: { type: 'string', format: 'date' },
+      validUntil: { type: 'string', format: 'date' },
+      file: {
+        type: 'string',
+        format: 'binary',
+        description:
+          'PDF, JPEG or PNG, recognised by its bytes; DOCUMENT_MAX_BYTES at most (15 MB by default); sent last',
+      },
+    },
+  },
+};
+
+@ApiTags('documents')
+@Controller('employers/:employerId/dossiers/:dossierId/documents')
+export class DossierDocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly uploads: DocumentUploadService,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Checked while it streams in; a work permit answers a suggestion for the dossier. */
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(DOCUMENT_UPLOAD_BODY)
+  @RequirePermission('employer.dossiers.write')
+  async upload(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Param('dossierId', IdPipe) dossierId: string,
+    @Req() request: FastifyRequest,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<DocumentUploadResponse> {
+    const id = await this.access.requireEmployerId(auth, employerId);
+    return this.uploads.toDossier(auth, meta, id, dossierId, request);
+  }
+
+  @Get()
+  @RequirePermission('employer.read')
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Param('dossierId', IdPipe) dossierId: string,
+    @Query() query: DocumentListQueryDto,
+  ): Promise<DocumentListResponse> {
+    const id = await this.access.requireEmployerId(auth, employerId);
+    const items = await this.documents.listForDossier(
+      auth,
+      id,
+      dossierId,
+      query.includeDeleted ?? false,
+    );
+    return { items };
+  }
+
+  /** The papers usually expected in the dossier's state, present and missing. */
+  @Get('checklist')
+  @RequirePermission('employer.read')
+  async checklist(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Param('dossierId', IdPipe) dossierId: string,
+  ): Promise<DocumentChecklist> {
+    const id = await this.access.requireEmployerId(auth, employerId);
+    return this.documents.checklist(id, dossierId);
+  }
+}

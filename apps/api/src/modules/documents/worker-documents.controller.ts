@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type {
+  DocumentListResponse,
+  DocumentUploadResponse,
+} from '@moisson/contract';
+import type { FastifyRequest } from 'fastify';
+import { AccessService } from '../../core/auth/access.service';
+import {
+  AuthContext,
+  ClientMeta,
+  CurrentAuth,
+  RequestMeta,
+} from '../../core/auth/auth-context';
+import { RequirePermission } from '../../core/auth/route-access.decorator';
+import { IdPipe } from '../employers/employers.controller';
+import { DOCUMENT_UPLOAD_BODY } from './dossier-documents.controller';
+import { DocumentUploadService } from './document-upload.service';
+import { DocumentsService } from './documents.service';
+import { DocumentListQueryDto } from './dto/document-list-query.dto';
+
+/** A worker's papers: upload of a passport or residence card, and every document of the worker. */
+@ApiTags('documents')
+@Controller('employers/:employerId/workers/:workerId/documents')
+export class WorkerDocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly uploads: DocumentUploadService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(DOCUMENT_UPLOAD_BODY)
+  @RequirePermission('employer.dossiers.write')
+  async upload(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Param('workerId', IdPipe) workerId: string,
+    @Req() request: FastifyRequest,
+    @ClientMeta() meta: RequestMeta,
+  ): Promise<DocumentUploadResponse> {
+    const id = await this.access.requireEmployerId(auth, employerId);
+    return this.uploads.toWorker(auth, meta, id, workerId, request);
+  }
+
+  @Get()
+  @RequirePermission('employer.read')
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+    @Param('workerId', IdPipe) workerId: string,
+    @Query() query: DocumentListQueryDto,
+  ): Promise<DocumentListResponse> {
+    const id = await this.access.requireEmployerId(auth, employerId);
+    const items = await this.documents.listForWorker(
+      auth,
+      id,
+      workerId,
+      query.includeDeleted ?? false,
+    );
+    return { items };
+  }
+}
