@@ -122,6 +122,35 @@ export const appRoutes: Route[] = [
       import('./features/firm.routes').then((m) => m.firmRoutes),
   },
   {
+    path: 'notifications',
+    title: 'reminders.notifications.title',
+    canActivate: [authGuard],
+    loadComponent: () =>
+      import('./features/reminders/notifications-page.component').then(
+        (m) => m.NotificationsPageComponent,
+      ),
+  },
+  {
+    path: 'employer/reminders',
+    title: 'reminders.settings.title',
+    canActivate: [
+      roleGuard('employer.reminders.settings'),
+      employerAccountGuard,
+    ],
+    loadComponent: () =>
+      import('./features/reminders/reminder-settings-page.component').then(
+        (m) => m.ReminderSettingsPageComponent,
+      ),
+  },
+  {
+    path: 'relance/:token',
+    title: 'reminders.relance.title',
+    loadComponent: () =>
+      import('./features/reminders/relance-page.component').then(
+        (m) => m.RelancePageComponent,
+      ),
+  },
+  {
     path: 'not-found',
     title: 'notFound.title',
     loadComponent: () =>

@@ -35,6 +35,24 @@ export const firmRoutes: Route[] = [
       import('./dossiers/dossiers.routes').then((m) => m.dossierRoutes),
   },
   {
+    path: 'employers/:id/reminders',
+    title: 'reminders.settings.title',
+    canActivate: [roleGuard('employer.reminders.settings')],
+    loadComponent: () =>
+      import('./reminders/reminder-settings-page.component').then(
+        (m) => m.ReminderSettingsPageComponent,
+      ),
+  },
+  {
+    path: 'reminders',
+    title: 'reminders.outbox.title',
+    canActivate: [roleGuard('firm.reminders.outbox')],
+    loadComponent: () =>
+      import('./reminders/outbox-page.component').then(
+        (m) => m.OutboxPageComponent,
+      ),
+  },
+  {
     path: 'staff',
     title: 'nav.staff',
     loadComponent: () =>

@@ -34,6 +34,7 @@ import { TranslatableMessage } from '../../core/i18n/translatable-message';
 import { ParisDatePipe } from '../../shared/date/paris-date.pipe';
 import { FormErrorComponent } from '../../shared/forms/form-error.component';
 import { DossierDocumentsComponent } from '../documents/dossier-documents.component';
+import { DossierRemindersComponent } from '../reminders/dossier-reminders.component';
 import { BilingualPipe } from './bilingual.pipe';
 import { CountryPipe } from './country';
 import { DeadlineCountdownComponent } from './deadline-countdown.component';
@@ -62,6 +63,7 @@ const REHIRE_STAGES: readonly DossierStage[] = ['return', 'ended'];
     DeadlineCountdownComponent,
     DossierDocumentsComponent,
     DossierPlanningFormComponent,
+    DossierRemindersComponent,
     FormErrorComponent,
     MatButton,
     MatCard,

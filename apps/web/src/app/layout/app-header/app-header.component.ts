@@ -11,6 +11,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { SessionStore } from '../../core/auth/session.store';
 import { SignOutService } from '../../core/auth/sign-out.service';
 import { LanguageSwitchComponent } from '../language-switch/language-switch.component';
+import { NotificationBellComponent } from '../../features/reminders/notification-bell.component';
 
 export interface NavigationLink {
   path: string;
@@ -83,6 +84,7 @@ const STATUS: NavigationLink = {
   imports: [
     LanguageSwitchComponent,
     MatIconButton,
+    NotificationBellComponent,
     RouterLink,
     RouterLinkActive,
     TranslatePipe,
