@@ -2,8 +2,14 @@ import { spawn, spawnSync, ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { TestingModule } from '@nestjs/testing';
 import { addDays, parisToday } from '@moisson/domain';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { ReminderSendJobName } from '../src/core/queue/queue-names';
+import { QueueName, ReminderSendJobName } from '../src/core/queue/queue-names';
+import { bullPrefix } from '../src/core/queue/redis-options';
+import {
+  REMINDER_SWEEP_SCHEDULER_ID,
+  ReminderSweepProcessor,
+} from '../src/modules/reminders/jobs/reminder-sweep.processor';
 import { REMINDER_LEASE_MS } from '../src/modules/reminders/reminder-outbox.claims';
 import {
   ReminderEnqueuer,
@@ -223,8 +229,31 @@ describe('Redis emptied (FLUSHALL) between two sweeps', () => {
         expect(first.enqueued).toBeGreaterThanOrEqual(1);
         expect(await unfinishedJobs(queue)).toBeGreaterThanOrEqual(1);
 
+        const sweepQueue = new Queue(QueueName.ReminderSweep, {
+          connection: { host: '127.0.0.1', port, maxRetriesPerRequest: null },
+          prefix: bullPrefix('flush-test'),
+        });
+        const schedules = async () =>
+          (await sweepQueue.getJobSchedulers()).map((j) => [
+            j.key,
+            j.pattern,
+            j.tz,
+          ]);
+        const hourly = [
+          REMINDER_SWEEP_SCHEDULER_ID,
+          '0 * * * *',
+          'Europe/Paris',
+        ];
+        expect(await schedules()).toEqual([hourly]);
+
         await client.flushall();
         expect(await unfinishedJobs(queue)).toBe(0);
+        expect(await schedules()).toEqual([]);
+        // The worker puts the hourly schedule back by itself (every 10 minutes; called here).
+        await worker.get(ReminderSweepProcessor).ensureSchedule();
+        await worker.get(ReminderSweepProcessor).ensureSchedule();
+        expect(await schedules()).toEqual([hourly]);
+        await sweepQueue.close();
 
         // 07:00: the outbox still says unsent, so the sweep queues it again.
         clock.at = digest;

@@ -1,5 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { JobHandlers } from '../../../core/queue/job-handlers';
 import { JOB_OPTIONS } from '../../../core/queue/job-options';
@@ -15,6 +19,11 @@ export const REMINDER_SWEEP_SCHEDULER_ID = 'reminder-sweep-hourly';
 /** Every hour on the hour, Paris time (so the 07:00 sweep queues the 07:00 digests). */
 export const REMINDER_SWEEP_PATTERN = '0 * * * *';
 export const REMINDER_SWEEP_TIME_ZONE = 'Europe/Paris';
+/**
+ * The worker upserts the schedule again this often: a Redis that lost its data (FLUSHALL, a restart
+ * without persistence) gets its hourly sweep back within this delay, without a worker restart.
+ */
+export const REMINDER_SCHEDULE_REFRESH_MS = 10 * 60_000;
 
 /**
  * Runs the reminder sweep (one at a time per worker), and registers the hourly job scheduler when
@@ -24,9 +33,10 @@ export const REMINDER_SWEEP_TIME_ZONE = 'Europe/Paris';
 @Processor(QueueName.ReminderSweep, { concurrency: 1 })
 export class ReminderSweepProcessor
   extends WorkerHost
-  implements OnApplicationBootstrap
+  implements OnApplicationBootstrap, OnModuleDestroy
 {
   private readonly logger = new Logger(ReminderSweepProcessor.name);
+  private refresh?: NodeJS.Timeout;
 
   readonly handlers: JobHandlers<ReminderSweepJobPayloads> = {
     [ReminderSweepJobName.Sweep]: async ({ trigger }) => {
@@ -43,6 +53,24 @@ export class ReminderSweepProcessor
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.ensureSchedule();
+    this.refresh = setInterval(() => {
+      this.ensureSchedule().catch((error: Error) =>
+        this.logger.warn(
+          { error: error.message },
+          'reminder schedule not refreshed',
+        ),
+      );
+    }, REMINDER_SCHEDULE_REFRESH_MS);
+    this.refresh.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.refresh);
+  }
+
+  /** Creates the hourly schedule, or leaves the existing one as it is. */
+  async ensureSchedule(): Promise<void> {
     await this.queue.upsertJobScheduler(
       REMINDER_SWEEP_SCHEDULER_ID,
       { pattern: REMINDER_SWEEP_PATTERN, tz: REMINDER_SWEEP_TIME_ZONE },
