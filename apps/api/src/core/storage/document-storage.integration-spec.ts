@@ -166,6 +166,18 @@ describe.each([
     expect(await harness.listAll()).toEqual(before);
   });
 
+  it('leaves nothing behind when the stream fails before its first byte', async () => {
+    const before = await harness.listAll();
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('refused at once'));
+      },
+    });
+    await expect(storage.put(failing)).rejects.toThrow('refused at once');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await harness.listAll()).toEqual(before);
+  });
+
   it('deletes, and deleting twice is not an error', async () => {
     const stored = await storage.put(Readable.from([Buffer.from('to delete')]));
     await storage.delete(stored.key);

@@ -34,12 +34,13 @@ export class LocalDiskStorage extends DocumentStorage {
     await mkdir(incoming, { recursive: true, mode: 0o700 });
     const partial = join(incoming, `${randomUUID()}.part`);
     const counter = new HashingCounter();
+    const out = createWriteStream(partial, {
+      flags: 'wx',
+      mode: 0o600,
+      flush: true,
+    });
     try {
-      await pipeline(
-        source,
-        counter,
-        createWriteStream(partial, { flags: 'wx', mode: 0o600, flush: true }),
-      );
+      await pipeline(source, counter, out);
       const key = newStorageKey();
       await mkdir(join(this.root, key.slice(0, 2)), {
         recursive: true,
@@ -48,6 +49,9 @@ export class LocalDiskStorage extends DocumentStorage {
       await rename(partial, this.path(key));
       return { key, size: counter.size, sha256: counter.sha256 };
     } catch (error) {
+      // A stream that failed early may still be opening its file: remove it once it is closed.
+      if (!out.closed)
+        await new Promise((resolve) => out.once('close', resolve));
       await rm(partial, { force: true });
       throw error;
     }
