@@ -72,6 +72,15 @@ export const appRoutes: Route[] = [
       ),
   },
   {
+    path: 'account/calendar',
+    title: 'firmConsole.nav.calendarFeed',
+    canActivate: [authGuard],
+    loadComponent: () =>
+      import(
+        './features/firm-console/calendar-feed/calendar-feed-page.component'
+      ).then((m) => m.CalendarFeedPageComponent),
+  },
+  {
     path: 'account/two-factor',
     title: 'twoFactor.title',
     canActivate: [twoFactorEnrolmentGuard],

@@ -3,7 +3,34 @@ import { roleGuard } from '../core/auth/role.guard';
 
 /** `/firm/*`: the law firm's pages (the parent route requires `firm.read`). */
 export const firmRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'employers' },
+  { path: '', pathMatch: 'full', redirectTo: 'overview' },
+  {
+    path: 'overview',
+    title: 'firmConsole.nav.overview',
+    canActivate: [roleGuard('firm.console')],
+    loadComponent: () =>
+      import('./firm-console/overview/employer-overview-page.component').then(
+        (m) => m.EmployerOverviewPageComponent,
+      ),
+  },
+  {
+    path: 'deadlines',
+    title: 'firmConsole.nav.deadlines',
+    canActivate: [roleGuard('firm.console')],
+    loadComponent: () =>
+      import('./firm-console/deadlines/deadlines-page.component').then(
+        (m) => m.DeadlinesPageComponent,
+      ),
+  },
+  {
+    path: 'analytics',
+    title: 'firmConsole.nav.analytics',
+    canActivate: [roleGuard('firm.console')],
+    loadComponent: () =>
+      import('./firm-console/analytics/analytics-page.component').then(
+        (m) => m.AnalyticsPageComponent,
+      ),
+  },
   {
     path: 'employers',
     title: 'nav.employers',

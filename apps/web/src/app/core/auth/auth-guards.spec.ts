@@ -167,13 +167,13 @@ describe('where sign-in leads', () => {
     expect(safeReturnUrl(undefined)).toBeNull();
   });
 
-  it("otherwise goes to the role's home: firm -> employers, employer -> dashboard", () => {
-    expect(roleHome({ role: 'firm_admin' })).toBe('/firm/employers');
-    expect(roleHome({ role: 'firm_staff' })).toBe('/firm/employers');
+  it("otherwise goes to the role's home: firm -> employers overview, employer -> dashboard", () => {
+    expect(roleHome({ role: 'firm_admin' })).toBe('/firm/overview');
+    expect(roleHome({ role: 'firm_staff' })).toBe('/firm/overview');
     expect(roleHome({ role: 'employer_owner' })).toBe('/tableau-de-bord');
     expect(roleHome({ role: 'employer_member' })).toBe('/tableau-de-bord');
     expect(afterSignInUrl({ role: 'firm_staff' }, '//evil.example')).toBe(
-      '/firm/employers',
+      '/firm/overview',
     );
   });
 });

@@ -6,10 +6,12 @@ export const SIGN_IN_PATH = '/sign-in';
 export const TWO_FACTOR_ENROLMENT_PATH = '/account/two-factor';
 export const NOT_FOUND_PATH = '/not-found';
 export const EMPLOYER_HOME_PATH = '/tableau-de-bord';
+/** The firm console's employers overview. */
+export const FIRM_HOME_PATH = '/firm/overview';
 
 /** Where a user lands after signing in when no page asked for it. */
 export function roleHome(user: Pick<SessionUser, 'role'>): string {
-  return isFirmRole(user.role) ? '/firm/employers' : EMPLOYER_HOME_PATH;
+  return isFirmRole(user.role) ? FIRM_HOME_PATH : EMPLOYER_HOME_PATH;
 }
 
 /**

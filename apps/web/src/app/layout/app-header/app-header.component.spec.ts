@@ -64,8 +64,21 @@ describe('AppHeaderComponent: navigation per role', () => {
   });
 
   it.each<[UserRole, string[]]>([
-    ['firm_admin', ['Employeurs', 'Équipe', "Journal d'audit"]],
-    ['firm_staff', ['Employeurs', 'Équipe']],
+    [
+      'firm_admin',
+      [
+        "Vue d'ensemble",
+        'Échéances',
+        'Analyses',
+        'Employeurs',
+        'Équipe',
+        "Journal d'audit",
+      ],
+    ],
+    [
+      'firm_staff',
+      ["Vue d'ensemble", 'Échéances', 'Analyses', 'Employeurs', 'Équipe'],
+    ],
     [
       'employer_owner',
       ['Tableau de bord', 'Dossiers', 'Campagnes', 'Utilisateurs'],
@@ -121,6 +134,9 @@ describe('AppHeaderComponent: navigation per role', () => {
     expect(
       [...(menu?.querySelectorAll('a, button') ?? [])].map(textOf),
     ).toEqual([
+      "Vue d'ensemble",
+      'Échéances',
+      'Analyses',
       'Employeurs',
       'Équipe',
       "Journal d'audit",

@@ -32,6 +32,24 @@ const EMPLOYERS: NavigationLink = {
   exact: false,
   testId: 'nav-employers',
 };
+const OVERVIEW: NavigationLink = {
+  path: '/firm/overview',
+  labelKey: 'firmConsole.nav.overview',
+  exact: false,
+  testId: 'nav-overview',
+};
+const DEADLINES: NavigationLink = {
+  path: '/firm/deadlines',
+  labelKey: 'firmConsole.nav.deadlines',
+  exact: false,
+  testId: 'nav-deadlines',
+};
+const ANALYTICS: NavigationLink = {
+  path: '/firm/analytics',
+  labelKey: 'firmConsole.nav.analytics',
+  exact: false,
+  testId: 'nav-analytics',
+};
 const STAFF: NavigationLink = {
   path: '/firm/staff',
   labelKey: 'nav.staff',
@@ -106,6 +124,9 @@ export class AppHeaderComponent {
       return [HOME, STATUS];
     }
     const links: NavigationLink[] = [];
+    if (this.session.can('firm.console')) {
+      links.push(OVERVIEW, DEADLINES, ANALYTICS);
+    }
     if (this.session.can('firm.read')) {
       links.push(EMPLOYERS, STAFF);
     }

@@ -120,12 +120,14 @@ describe('SignInPageComponent (/sign-in)', () => {
     await settle();
     await settle();
 
-    expect(url()).toBe('/firm/employers');
+    expect(url()).toBe('/firm/overview');
     http
-      .expectOne((request) => request.url === '/api/employers')
+      .expectOne((request) => request.url === '/api/firm/employers')
       .flush({
         items: [],
         nextCursor: null,
+        total: 0,
+        today: '2026-03-29',
       });
   });
 
