@@ -6,6 +6,7 @@ import {
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { SessionStore } from '../../core/auth/session.store';
 import { SignOutService } from '../../core/auth/sign-out.service';
@@ -22,6 +23,7 @@ import { TwoFactorSettingsComponent } from './two-factor-settings.component';
     MatCard,
     MatCardContent,
     ProfileFormComponent,
+    RouterLink,
     TranslatePipe,
     TwoFactorSettingsComponent,
   ],

@@ -35,6 +35,7 @@ import { ParisDatePipe } from '../../shared/date/paris-date.pipe';
 import { FormErrorComponent } from '../../shared/forms/form-error.component';
 import { DossierDocumentsComponent } from '../documents/dossier-documents.component';
 import { DossierRemindersComponent } from '../reminders/dossier-reminders.component';
+import { NotesPanelComponent } from '../firm-console/notes/notes-panel.component';
 import { BilingualPipe } from './bilingual.pipe';
 import { CountryPipe } from './country';
 import { DeadlineCountdownComponent } from './deadline-countdown.component';
@@ -69,6 +70,7 @@ const REHIRE_STAGES: readonly DossierStage[] = ['return', 'ended'];
     MatCard,
     MatCardContent,
     MatProgressBar,
+    NotesPanelComponent,
     ParisDatePipe,
     RouterLink,
     TransitionFormComponent,

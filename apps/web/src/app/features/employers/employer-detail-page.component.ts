@@ -19,6 +19,7 @@ import { ApiRequestError } from '../../core/http/api-request-error';
 import { describeError } from '../../core/http/describe-error';
 import { TranslatableMessage } from '../../core/i18n/translatable-message';
 import { EmployerUsersComponent } from '../employer-users/employer-users.component';
+import { NotesPanelComponent } from '../firm-console/notes/notes-panel.component';
 import { EmployerFormComponent } from './employer-form.component';
 import { EMPLOYER_CREATED_STATE } from './employer-new-page.component';
 import { EmployersService } from './employers.service';
@@ -43,6 +44,7 @@ type EmployerState =
     MatCard,
     MatCardContent,
     MatProgressBar,
+    NotesPanelComponent,
     RouterLink,
     TranslatePipe,
   ],
