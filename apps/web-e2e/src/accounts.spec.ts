@@ -18,8 +18,10 @@ test.describe('accounts: from a new employer to its owner signed in', () => {
     const ownerName = 'Hélène Fabre';
     const ownerPassword = `Vergers-${run}-saison`;
 
-    // 1. The firm admin signs in (password, then the TOTP code) and lands on the employers.
+    // 1. The firm admin signs in (password, then the TOTP code), lands on the overview, opens the employers.
     await signIn(page, accounts.firmAdmin);
+    await expect(page).toHaveURL(/\/firm\/overview$/);
+    await page.getByTestId('nav-employers').click();
     await expect(page).toHaveURL(/\/firm\/employers$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Employeurs',
