@@ -22,6 +22,11 @@ import {
   uniqueEmail,
 } from './fixtures';
 import { postImport } from './import-fixtures';
+import { uploadDocument } from './document-fixtures';
+import { samplePdf } from '../src/modules/documents/content-check/sample-files.fixture';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describeAccess, listRoutes, RouteInfo } from './routes';
 import { createTestApp } from './test-app';
 
@@ -38,6 +43,7 @@ interface Hires {
   campaignId: string;
   dossierId: string;
   passportNumber: string;
+  documentId: string;
 }
 
 /** Employer A (the caller's) and employer B (someone else's), each with users and hires. */
@@ -55,7 +61,9 @@ const world = {} as {
 };
 
 beforeAll(async () => {
-  app = await createTestApp();
+  app = await createTestApp({
+    STORAGE_DIR: await mkdtemp(join(tmpdir(), 'moisson-matrix-')),
+  });
   routes = listRoutes(app);
   const a = await createEmployer('Employer A');
   const b = await createEmployer('Employer B (someone else)');
@@ -105,11 +113,18 @@ async function hiresOf(client: TestClient, employerId: string): Promise<Hires> {
     campaignId: campaign.id,
     season: 2027,
   });
+  const { document } = await uploadDocument(
+    client,
+    `/api/employers/${employerId}/dossiers/${dossier.id}/documents`,
+    { type: 'passport' },
+    { name: 'passeport.pdf', content: samplePdf({ text: employerId }) },
+  );
   return {
     workerId: dossier.worker.id,
     campaignId: campaign.id,
     dossierId: dossier.id,
     passportNumber: dossier.worker.passportNumber,
+    documentId: document.id,
   };
 }
 
@@ -135,6 +150,7 @@ function pathFor(
     .replace(':workerId', objects.workerId)
     .replace(':campaignId', objects.campaignId)
     .replace(':dossierId', objects.dossierId)
+    .replace(':documentId', objects.documentId)
     .replace(':userId', employer.memberId)
     .replace(':token', 'x'.repeat(43))
     .replace(
@@ -292,6 +308,12 @@ describe("employer A's users on employer B's objects", () => {
       `${hires}/dossiers`,
       `${hires}/dossiers/${world.a.dossierId}`,
       `${hires}/dossiers/export.csv`,
+      `${hires}/dossiers/${world.a.dossierId}/documents`,
+      `${hires}/dossiers/${world.a.dossierId}/documents/checklist`,
+      `${hires}/workers/${world.a.workerId}/documents`,
+      `${hires}/documents/${world.a.documentId}`,
+      `${hires}/documents/${world.a.documentId}/download`,
+      `${hires}/documents/${world.a.documentId}/preview`,
       `${hires}/reminder-settings`,
       `${hires}/dossiers/${world.a.dossierId}/reminders`,
     ]) {
@@ -339,11 +361,17 @@ describe("employer A's users on employer B's objects", () => {
       const crossRoutes = routes.filter(
         (r) =>
           r.path.startsWith('/api/employers/:employerId/') &&
-          (/:(workerId|campaignId|dossierId)/.test(r.path) ||
+          (/:(workerId|campaignId|dossierId|documentId)/.test(r.path) ||
             r.path.endsWith('/dossiers/transitions')),
       );
       expect(crossRoutes.length).toBeGreaterThanOrEqual(9);
       for (const route of crossRoutes) {
+        const access = route.access;
+        if (
+          access?.kind === 'permission' &&
+          !roleHasPermission(role, access.permission)
+        )
+          continue; // 403 for everyone, tested above
         const res = await world.clients[role].request(
           route.method as 'GET',
           pathFor(route, 'A', 'B'),
