@@ -1,4 +1,5 @@
-// npm run bench -- api [--reseed] [--keep] [--sql] [--duration=10] [--connections=50]
+// npm run bench -- api [--reseed] [--keep] [--sql] [--duration=10] [--connections=50] [--only=overview]
+// npm run bench -- overview [...]: the firm console's employers overview scenarios only.
 //
 // 1. Creates and migrates the database moisson_bench on the local PostgreSQL and seeds it with COPY
 //    (tools/bench/seed.mjs); an existing complete seed is reused unless --reseed.
@@ -37,6 +38,7 @@ export async function main(args) {
   const showSql = args.includes('--sql');
   const duration = option(args, 'duration', 10);
   const connections = option(args, 'connections', 50);
+  const only = args.find((a) => a.startsWith('--only='))?.split('=')[1];
 
   if (!existsSync(join(root, 'dist/apps/api/main.js'))) {
     log('Building the API (dist/apps/api is missing)...');
@@ -44,6 +46,8 @@ export async function main(args) {
   }
 
   let info = (await databaseExists()) ? await seedExists(BENCH_URL) : undefined;
+  // A seed from before the firm console has no firm session: seed again.
+  if (info && !info.firmSessionToken) info = undefined;
   if (info && !reseed) {
     log(
       `Reusing the seed in ${DB} (seeded in ${info.seconds} s; --reseed to redo it).`,
@@ -103,21 +107,59 @@ export async function main(args) {
         what: 'one dossier: worker, campaign, timeline, deadlines; audited passport read',
         paths: [`${base}/dossiers/${info.dossierId}`],
       },
-    ];
+      // Firm console (firm staff session): the overview over the 10,000 employers.
+      {
+        name: 'overview: name',
+        group: 'overview',
+        firm: true,
+        what: 'GET /api/firm/employers, default sort (name), first page (50 of 10,000)',
+        paths: ['/api/firm/employers'],
+      },
+      {
+        name: 'overview: longest wait',
+        group: 'overview',
+        firm: true,
+        what: 'sort=longestWait, first page',
+        paths: ['/api/firm/employers?sort=longestWait'],
+      },
+      {
+        name: 'overview: appeal deadline',
+        group: 'overview',
+        firm: true,
+        what: 'sort=appealDeadline (probes the refusals of every employer), first page',
+        paths: ['/api/firm/employers?sort=appealDeadline'],
+      },
+      {
+        name: 'overview: filters',
+        group: 'overview',
+        firm: true,
+        what: 'deadlineWithinDays=7, then assignedToMe=true&overdue=true, then departement=47&ofiiOffice=casablanca, cycled',
+        paths: [
+          '/api/firm/employers?deadlineWithinDays=7',
+          '/api/firm/employers?assignedToMe=true&overdue=true',
+          '/api/firm/employers?departement=47&ofiiOffice=casablanca',
+        ],
+      },
+    ].filter((s) => !only || s.group === only);
     const rare = await pool.query(
       `SELECT w.surname, w.given_names FROM worker w WHERE w.employer_id = $1 ORDER BY w.id LIMIT 1`,
       [e],
     );
-    scenarios[3].paths.push(
-      `${base}/dossiers?q=${encodeURIComponent(`${rare.rows[0].surname} ${rare.rows[0].given_names}`)}`,
-    );
+    scenarios
+      .find((s) => s.name === 'list: rare search')
+      ?.paths.push(
+        `${base}/dossiers?q=${encodeURIComponent(`${rare.rows[0].surname} ${rare.rows[0].given_names}`)}`,
+      );
 
-    const headers = {
-      cookie: `moisson_session=${info.sessionToken}; XSRF-TOKEN=${info.xsrfToken}`,
+    const headersOf = (token) => ({
+      cookie: `moisson_session=${token}; XSRF-TOKEN=${info.xsrfToken}`,
       'x-xsrf-token': info.xsrfToken,
-    };
+    });
     const results = [];
     for (const scenario of scenarios) {
+      const headers = headersOf(
+        scenario.firm ? info.firmSessionToken : info.sessionToken,
+      );
       for (const path of scenario.paths) {
         const res = await fetch(`http://${HOST}:${api.port}${path}`, {
           headers,

@@ -61,7 +61,7 @@ const DEPARTEMENTS = ['47', '33', '84', '13', '30', '34', '24', '82', '66'];
 const DAY = 86_400_000;
 
 /** A small deterministic generator, so two seeds give the same distribution. */
-function rng(seed) {
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -75,7 +75,7 @@ function rng(seed) {
 const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
 
 /** A valid SIRET per employer: the check digit that passes libs/domain's Luhn check. */
-function siret(i) {
+export function siret(i) {
   const base = String(100000000000 + i * 7).padStart(13, '0');
   for (let c = 0; c < 10; c++) {
     if (passesLuhnCheck(base + c)) return base + c;
@@ -84,7 +84,7 @@ function siret(i) {
 }
 
 /** Streams the lines that `produce(push)` gives into `COPY table (columns) FROM STDIN`. */
-async function copyInto(client, table, columns, produce) {
+export async function copyInto(client, table, columns, produce) {
   const stream = client.query(
     copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`),
   );
@@ -409,9 +409,36 @@ export async function seed(url, log) {
     );
     step('bench user and session');
 
+    // A firm staff member for the firm console scenarios, assigned one employer in 20.
+    const firmToken = randomBytes(32).toString('base64url');
+    const {
+      rows: [staff],
+    } = await client.query(
+      `INSERT INTO app_user (email, full_name, role, password_hash, totp_enabled_at)
+       VALUES ('bench.staff@bench.moisson.local', 'Juriste du banc', 'firm_staff', 'bench-no-password', now())
+       RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO user_session (token_hash, user_id, totp_passed, last_seen_at, absolute_expires_at)
+       VALUES ($1, $2, true, now(), now() + interval '30 days')`,
+      [createHash('sha256').update(firmToken).digest('hex'), staff.id],
+    );
+    await client.query(
+      `UPDATE employer SET assigned_staff_id = $1 WHERE id = ANY($2::uuid[])`,
+      [staff.id, employerIds.filter((_, i) => i % 20 === 0)],
+    );
+    step('firm staff user, session and assignments');
+
     await client.query(`SET session_replication_role = origin`);
     for (const { indexdef } of indexes) await client.query(indexdef);
     step(`${indexes.length} indexes rebuilt`);
+    // COPY ran with triggers off (replica role): recount the firm console's counters once.
+    const {
+      rows: [stats],
+    } = await client.query(
+      'SELECT employer_dossier_stats_rebuild() AS employers',
+    );
+    step(`dossier counters of ${stats.employers} employers rebuilt`);
     await client.query(`VACUUM ANALYZE`);
     step('vacuum analyze');
 
@@ -423,6 +450,7 @@ export async function seed(url, log) {
       employerId: employerIds[0],
       userId: user.id,
       sessionToken: token,
+      firmSessionToken: firmToken,
       xsrfToken: xsrf,
       dossierId: sample.rows[0].id,
       today,

@@ -13,6 +13,7 @@ import { AccessModule } from './core/auth/access.module';
 import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EmployersModule } from './modules/employers/employers.module';
+import { FirmConsoleModule } from './modules/firm-console/firm-console.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { UsersModule } from './modules/users/users.module';
 import { DossiersModule } from './modules/dossiers/dossiers.module';
@@ -43,6 +44,7 @@ export class AppModule {
         UsersModule,
         EmployersModule,
         DossiersModule,
+        FirmConsoleModule,
         DocumentsModule,
         HealthModule,
         ImportsModule,

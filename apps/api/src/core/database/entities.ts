@@ -6,6 +6,9 @@ import { DocumentEntity } from '../../modules/documents/entities/document.entity
 import { DossierEventEntity } from '../../modules/dossiers/entities/dossier-event.entity';
 import { DossierEntity } from '../../modules/dossiers/entities/dossier.entity';
 import { EmployerEntity } from '../../modules/employers/entities/employer.entity';
+import { CalendarFeedEntity } from '../../modules/calendar-feeds/entities/calendar-feed.entity';
+import { EmployerDossierStatsEntity } from '../../modules/firm-console/entities/employer-dossier-stats.entity';
+import { NoteEntity } from '../../modules/notes/entities/note.entity';
 import { InvitationEntity } from '../../modules/invitations/entities/invitation.entity';
 import { ReminderOutboxEntity } from '../../modules/reminders/entities/reminder-outbox.entity';
 import { ReminderRelanceEntity } from '../../modules/reminders/entities/reminder-relance.entity';
@@ -33,4 +36,7 @@ export const ENTITIES = [
   ReminderOutboxEntity,
   ReminderSettingsEntity,
   ReminderRelanceEntity,
+  EmployerDossierStatsEntity,
+  NoteEntity,
+  CalendarFeedEntity,
 ];

@@ -4,6 +4,7 @@ import { Dossiers1795706473206 } from '../../database/migrations/1795706473206-D
 import { BenchIndexes1795708239972 } from '../../database/migrations/1795708239972-BenchIndexes';
 import { Reminders1795712501359 } from '../../database/migrations/1795712501359-Reminders';
 import { Documents1795713185756 } from '../../database/migrations/1795713185756-Documents';
+import { FirmConsole1795713265857 } from '../../database/migrations/1795713265857-FirmConsole';
 
 /** Every migration, in order, listed once (bundled code cannot rely on file globs). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   BenchIndexes1795708239972,
   Reminders1795712501359,
   Documents1795713185756,
+  FirmConsole1795713265857,
 ];
