@@ -35,10 +35,11 @@ import type { ApiErrorDetail } from './api-error';
  * with the upload, to copy into the dossier by sending `permitSuggestion.apply` as it is (nothing is
  * changed on the dossier by the upload itself).
  *
- * Errors: 400 BAD_REQUEST (missing `file` or `type`, bad field, bad name), 413 PAYLOAD_TOO_LARGE
- * (over DOCUMENT_MAX_BYTES, configurable: default 15 MB), 415 UNSUPPORTED_MEDIA_TYPE (not PDF, JPEG or
- * PNG by its bytes, or refused content), 422 UNPROCESSABLE (a worker-only type on a dossier or the
- * reverse, validUntil before validFrom). Every refusal of the file carries ONE detail
+ * Errors: 400 BAD_REQUEST (missing `file` or `type`, bad field or dates such as validUntil before
+ * validFrom, bad name, empty file, upload cut off), 413 PAYLOAD_TOO_LARGE (over DOCUMENT_MAX_BYTES,
+ * configurable: default 15 MB), 415 UNSUPPORTED_MEDIA_TYPE (not multipart; not PDF, JPEG or PNG by its
+ * bytes, or refused content), 422 UNPROCESSABLE (a dossier paper sent to the worker route). The
+ * message is in the caller's language; every refusal carries ONE detail
  * `{ field: 'file' | 'type' | 'reference' | 'validFrom' | 'validUntil', rule: DocumentRejectionCode,
  * message }` saying why; nothing is stored (no file, no row) after any refusal or a dropped upload.
  */
@@ -208,7 +209,7 @@ export const DOCUMENT_REJECTION_CODES = [
   'DOCUMENT_NAME_INVALID',
   /** Missing or unknown `type`. */
   'DOCUMENT_TYPE_INVALID',
-  /** A worker-level type sent to a dossier's route is fine; a dossier type sent to a worker is not. */
+  /** A dossier paper sent to the worker route (only passport and residence_card go there). */
   'DOCUMENT_TYPE_NOT_FOR_WORKER',
   /** Bad reference or dates (validUntil before validFrom, impossible date). */
   'DOCUMENT_FIELD_INVALID',
