@@ -17,8 +17,13 @@ import { createTestApp } from './test-app';
 
 let app: NestFastifyApplication;
 beforeAll(async () => {
-  // Behind a proxy, as in production: lets the tests choose the client address.
-  app = await createTestApp({ TRUST_PROXY: 'true' });
+  // Behind a proxy, as in production: lets the tests choose the client address. These tests age and
+  // revoke sessions directly in the database, so GETs read the session every time here; the reuse of
+  // a session by GETs (SESSION_CACHE_SECONDS) is tested in session-cache.integration-spec.ts.
+  app = await createTestApp({
+    TRUST_PROXY: 'true',
+    SESSION_CACHE_SECONDS: '0',
+  });
 });
 afterAll(async () => {
   await app.close();

@@ -25,6 +25,8 @@ const DOCUMENT_BYTES_RULE =
 const IDLE_RULE = 'SESSION_IDLE_MINUTES must be a whole number from 1 to 1440';
 const ABSOLUTE_RULE =
   'SESSION_ABSOLUTE_HOURS must be a whole number from 1 to 168';
+const SESSION_CACHE_RULE =
+  'SESSION_CACHE_SECONDS must be a whole number from 0 to 60';
 /** Only for development and tests: production refuses to start with it. */
 export const DEV_APP_SECRET =
   'dev-only-secret-do-not-use-in-production-0123456789';
@@ -166,6 +168,18 @@ export class AppConfig {
   @Min(1, { message: ABSOLUTE_RULE })
   @Max(168, { message: ABSOLUTE_RULE })
   SESSION_ABSOLUTE_HOURS = 12;
+
+  /**
+   * A signed-in GET may reuse the session read by an earlier GET of the same session for this many
+   * seconds (0: read it every time). Changes made through this process (sign-out, revocations, role
+   * changes) drop it at once; another API process sees them within this delay. Any other method
+   * always reads the session.
+   */
+  @Transform(toInt)
+  @IsInt({ message: SESSION_CACHE_RULE })
+  @Min(0, { message: SESSION_CACHE_RULE })
+  @Max(60, { message: SESSION_CACHE_RULE })
+  SESSION_CACHE_SECONDS = 5;
 
   /** Where document files are kept: `local` (a folder, STORAGE_DIR) or `s3` (an S3-compatible bucket). */
   @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })

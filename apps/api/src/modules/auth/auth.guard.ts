@@ -45,8 +45,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request);
 
+    // Only reads may reuse a session read moments ago (SessionService); any change reads it afresh.
     const auth = await this.sessions.authenticate(
       request.cookies?.[SESSION_COOKIE],
+      { reuse: SAFE_METHODS.has(request.method) },
     );
     setAuth(request, auth);
     if (access.kind === 'public') return true;

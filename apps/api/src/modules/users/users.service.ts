@@ -108,6 +108,7 @@ export class UsersService {
     };
     if (change.role && change.role !== user.role) {
       await this.users.update({ id: user.id }, { role: change.role });
+      this.sessions.forgetUser(user.id); // the new role applies to their next request
       await this.audit.record({
         action: 'user.role_changed',
         ...target,

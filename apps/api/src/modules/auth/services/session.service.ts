@@ -9,6 +9,14 @@ import { SessionEntity } from '../entities/session.entity';
 
 /** last_seen_at is written at most this often, so a busy page does not write on every request. */
 const TOUCH_EVERY_MS = 30_000;
+/** Sessions kept for reuse by GETs at most (the oldest go first). */
+const CACHE_MAX_ENTRIES = 10_000;
+
+interface CachedSession {
+  auth: AuthContext;
+  /** Date.now() after which the entry is read again from the database. */
+  until: number;
+}
 
 @Injectable()
 export class SessionService {
@@ -17,6 +25,9 @@ export class SessionService {
     private readonly sessions: Repository<SessionEntity>,
     private readonly config: AppConfig,
   ) {}
+
+  /** By token hash: sessions read recently, reused by GETs (SESSION_CACHE_SECONDS). */
+  private readonly recent = new Map<string, CachedSession>();
 
   async create(
     user: UserEntity,
@@ -44,24 +55,33 @@ export class SessionService {
 
   /**
    * The live session for a cookie token, with its user; undefined when unknown, revoked, idle too long,
-   * past its absolute end, or when the user is disabled. One query.
+   * past its absolute end, or when the user is disabled. One query, or none when `reuse` (a GET) finds
+   * the session read for an earlier GET less than SESSION_CACHE_SECONDS ago and still within its idle
+   * and absolute limits. A request that does not reuse drops the token's entry, so a change it makes
+   * (account, two-factor, password) is read by the next GET.
    */
   async authenticate(
     token: string | undefined,
+    options: { reuse?: boolean } = {},
   ): Promise<AuthContext | undefined> {
     if (!token || token.length > 128) return undefined;
+    const tokenHash = hashToken(token);
+    const now = Date.now();
+    const cacheMs = this.config.SESSION_CACHE_SECONDS * 1000;
+    if (options.reuse && cacheMs > 0) {
+      const hit = this.recent.get(tokenHash);
+      if (hit && hit.until > now && this.isLive(hit.auth.session, now))
+        return hit.auth;
+    }
+    this.recent.delete(tokenHash);
     // find, not findOne: with relations, findOne sends a second "SELECT DISTINCT" query for its
     // LIMIT 1; token_hash is unique, so find returns at most one row in a single query.
     const [session] = await this.sessions.find({
-      where: { tokenHash: hashToken(token), revokedAt: IsNull() },
+      where: { tokenHash, revokedAt: IsNull() },
       relations: { user: { employer: true } },
     });
     if (!session?.user || session.user.disabledAt) return undefined;
-    const now = Date.now();
-    if (
-      session.absoluteExpiresAt.getTime() <= now ||
-      this.idleExpiry(session).getTime() <= now
-    ) {
+    if (!this.isLive(session, now)) {
       await this.sessions.update({ id: session.id }, { revokedAt: new Date() });
       return undefined;
     }
@@ -73,7 +93,36 @@ export class SessionService {
       );
     }
     const { user, ...rest } = session;
-    return { user, session: rest as SessionEntity };
+    const auth = { user, session: rest as SessionEntity };
+    if (options.reuse && cacheMs > 0)
+      this.remember(tokenHash, auth, now + cacheMs);
+    return auth;
+  }
+
+  /** Drops the sessions of this user kept for reuse (their role or account changed elsewhere). */
+  forgetUser(userId: string): void {
+    for (const [hash, { auth }] of this.recent)
+      if (auth.user.id === userId) this.recent.delete(hash);
+  }
+
+  private forgetSession(sessionId: string): void {
+    for (const [hash, { auth }] of this.recent)
+      if (auth.session.id === sessionId) this.recent.delete(hash);
+  }
+
+  private remember(tokenHash: string, auth: AuthContext, until: number): void {
+    if (this.recent.size >= CACHE_MAX_ENTRIES) {
+      const oldest = this.recent.keys().next().value;
+      if (oldest !== undefined) this.recent.delete(oldest);
+    }
+    this.recent.set(tokenHash, { auth, until });
+  }
+
+  private isLive(session: SessionEntity, now: number): boolean {
+    return (
+      session.absoluteExpiresAt.getTime() > now &&
+      this.idleExpiry(session).getTime() > now
+    );
   }
 
   idleExpiry(session: SessionEntity): Date {
@@ -83,10 +132,12 @@ export class SessionService {
   }
 
   async markTotpPassed(sessionId: string): Promise<void> {
+    this.forgetSession(sessionId);
     await this.sessions.update({ id: sessionId }, { totpPassed: true });
   }
 
   async revoke(sessionId: string): Promise<void> {
+    this.forgetSession(sessionId);
     await this.sessions.update(
       { id: sessionId, revokedAt: IsNull() },
       { revokedAt: new Date() },
@@ -95,6 +146,7 @@ export class SessionService {
 
   /** Ends every session of the user (disabled, password changed), except `keep` when given. */
   async revokeAllForUser(userId: string, keep?: string): Promise<void> {
+    this.forgetUser(userId);
     await this.sessions.update(
       keep
         ? { userId, revokedAt: IsNull(), id: Not(keep) }
