@@ -51,7 +51,9 @@ export class LocalDiskStorage extends DocumentStorage {
     } catch (error) {
       // A stream that failed early may still be opening its file: remove it once it is closed.
       if (!out.closed)
-        await new Promise((resolve) => out.once('close', resolve));
+        await new Promise<void>((resolve) =>
+          out.once('close', () => resolve()),
+        );
       await rm(partial, { force: true });
       throw error;
     }
