@@ -14,6 +14,9 @@ import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EmployersModule } from './modules/employers/employers.module';
 import { FirmConsoleModule } from './modules/firm-console/firm-console.module';
+import { CalendarFeedsModule } from './modules/calendar-feeds/calendar-feeds.module';
+import { NotesModule } from './modules/notes/notes.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { UsersModule } from './modules/users/users.module';
 import { DossiersModule } from './modules/dossiers/dossiers.module';
@@ -44,8 +47,11 @@ export class AppModule {
         UsersModule,
         EmployersModule,
         DossiersModule,
-        FirmConsoleModule,
         DocumentsModule,
+        FirmConsoleModule,
+        CalendarFeedsModule,
+        NotesModule,
+        AnalyticsModule,
         HealthModule,
         ImportsModule,
         SystemModule.forApi(),

@@ -113,7 +113,7 @@ export interface EmployerOverviewRow {
     awaiting: number;
     /** Of those, waiting for `thresholdDays` days or more. */
     overdue: number;
-    /** The employer's "convocation overdue" setting (30 days unless changed). */
+    /** Days from which a wait counts as overdue: 30, as the dossier list's `overdue` filter. */
     thresholdDays: number;
     /** Days the longest-waiting dossier has waited since it was sent to OFII; null when none waits. */
     longestWaitDays: number | null;

@@ -175,7 +175,8 @@ export class AgendaService {
       const where = [
         ...common,
         `d.state = 'OFII_CONVOKED'`,
-        `${APPOINTMENT_DATE} BETWEEN ${from} AND ${to}`,
+        // Compared as text ('YYYY-MM-DD' sorts as dates do), the indexed expression as it is.
+        `${APPOINTMENT_DATE} BETWEEN ${p.add(range.from)}::text AND ${p.add(range.to)}::text`,
       ];
       parts.push(
         `SELECT ${columns(`'ofii_appointment'`, APPOINTMENT_DATE)} ${from_}
