@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { StorageModule } from '../../core/storage/storage.module';
 import { DossierEntity } from '../dossiers/entities/dossier.entity';
 import { WorkerEntity } from '../workers/entities/worker.entity';
-import { DocumentExpiriesService } from './document-expiries.service';
+import { DocumentExpiriesModule } from './document-expiries.module';
 import { DocumentUploadService } from './document-upload.service';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
@@ -13,12 +13,14 @@ import { WorkerDocumentsController } from './worker-documents.controller';
 
 /**
  * Documents of dossiers and workers: upload with content checks, lists and checklist, audited
- * reads, soft delete and restore; validity ends for the reminders (DocumentExpiriesService,
- * exported). The multipart parser is registered on Fastify by ImportsModule (registerMultipart).
+ * reads, soft delete and restore; validity ends for the reminders (DocumentExpiriesModule,
+ * re-exported; the worker imports that module alone). The multipart parser is registered on
+ * Fastify by ImportsModule (registerMultipart).
  */
 @Module({
   imports: [
     StorageModule,
+    DocumentExpiriesModule,
     TypeOrmModule.forFeature([DocumentEntity, DossierEntity, WorkerEntity]),
   ],
   controllers: [
@@ -26,7 +28,7 @@ import { WorkerDocumentsController } from './worker-documents.controller';
     WorkerDocumentsController,
     DocumentsController,
   ],
-  providers: [DocumentsService, DocumentUploadService, DocumentExpiriesService],
-  exports: [DocumentExpiriesService],
+  providers: [DocumentsService, DocumentUploadService],
+  exports: [DocumentExpiriesModule],
 })
 export class DocumentsModule {}
