@@ -86,6 +86,8 @@ describe('DossierDetailPageComponent (/dossiers/:dossierId)', () => {
   afterEach(() => {
     // The documents card reads its own data (its tests are in features/documents).
     http.match((request) => request.url.includes('/documents'));
+    // So does the notes card (features/firm-console/notes).
+    http.match((request) => request.url.endsWith('/notes'));
     // So does the reminders card (its tests are in features/reminders).
     http.match((request) => request.url.endsWith('/reminders'));
     http.verify();

@@ -1,3 +1,4 @@
+import { wrapLabel } from './chart.component';
 import {
   ChartWords,
   appealOutcomesChart,
@@ -185,5 +186,16 @@ describe('analytics charts', () => {
     expect(
       cleanFilters({ season: 2026, ofiiOffice: 'tunis', employerId: 'e-1' }),
     ).toEqual({ season: 2026, ofiiOffice: 'tunis', employerId: 'e-1' });
+  });
+});
+
+describe('wrapLabel', () => {
+  it('puts long category names on lines of at most 18 characters, whole words kept', () => {
+    expect(wrapLabel('Informations incomplètes ou non fiables')).toEqual([
+      'Informations',
+      'incomplètes ou non',
+      'fiables',
+    ]);
+    expect(wrapLabel('Tunis (Tunisie)')).toEqual(['Tunis (Tunisie)']);
   });
 });

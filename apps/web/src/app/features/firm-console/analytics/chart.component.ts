@@ -103,11 +103,16 @@ function configuration(spec: ChartSpec): ChartConfiguration {
     stacked: spec.stacked ?? false,
     ...(spec.percent ? { max: 100, ticks: { callback: percentTick } } : {}),
   };
-  const categoryAxis = { stacked: spec.stacked ?? false };
+  // Every category named, even when the labels are long (chart.js would skip some).
+  const categoryAxis = {
+    stacked: spec.stacked ?? false,
+    ticks: { autoSkip: false },
+  };
   return {
     type: spec.kind,
     data: {
-      labels: spec.labels,
+      // Long category names (consulates, refusal grounds) on several lines instead of cut off.
+      labels: spec.horizontal ? spec.labels.map(wrapLabel) : spec.labels,
       datasets: spec.series.map((series, index) => ({
         label: series.label,
         data: series.data,
@@ -129,6 +134,20 @@ function configuration(spec: ChartSpec): ChartConfiguration {
       },
     },
   };
+}
+
+/** "Informations incomplètes ou non fiables" -> ["Informations", "incomplètes ou non", "fiables"]. */
+export function wrapLabel(label: string, width = 18): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines;
 }
 
 function percentTick(value: string | number): string {

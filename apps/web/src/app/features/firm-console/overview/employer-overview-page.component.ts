@@ -11,7 +11,7 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { MatAnchor, MatButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
@@ -48,7 +48,6 @@ import { StageCountsComponent } from './stage-counts.component';
   selector: 'moi-employer-overview-page',
   imports: [
     DaysLeftComponent,
-    MatAnchor,
     MatButton,
     MatCheckbox,
     MatError,
