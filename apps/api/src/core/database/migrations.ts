@@ -5,6 +5,7 @@ import { BenchIndexes1795708239972 } from '../../database/migrations/17957082399
 import { Reminders1795712501359 } from '../../database/migrations/1795712501359-Reminders';
 import { Documents1795713185756 } from '../../database/migrations/1795713185756-Documents';
 import { FirmConsole1795713265857 } from '../../database/migrations/1795713265857-FirmConsole';
+import { WorkerFullNameSearch1795715033026 } from '../../database/migrations/1795715033026-WorkerFullNameSearch';
 
 /** Every migration, in order, listed once (bundled code cannot rely on file globs). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Reminders1795712501359,
   Documents1795713185756,
   FirmConsole1795713265857,
+  WorkerFullNameSearch1795715033026,
 ];

@@ -4,7 +4,7 @@ describe('workerSearchCondition', () => {
   it('asks every word in the names, or the whole text as the full passport number', () => {
     const { sql, params } = workerSearchCondition('w', ' Youssef  el-Amrani ');
     expect(sql).toBe(
-      '(((w.surname ILIKE :qWord0 OR w.given_names ILIKE :qWord0) AND (w.surname ILIKE :qWord1 OR w.given_names ILIKE :qWord1)) OR w.passport_number = :qPassport)',
+      "(((w.surname || ' ' || w.given_names) ILIKE :qWord0 AND (w.surname || ' ' || w.given_names) ILIKE :qWord1) OR w.passport_number = :qPassport)",
     );
     expect(params).toEqual({
       qWord0: '%Youssef%',

@@ -11,6 +11,10 @@ function escapeLike(text: string): string {
  * must appear in the surname or the given names (case-insensitive), or the whole text must be the
  * full passport number (spaces ignored). Only the full number matches: a partial number would let a
  * list reveal a passport number piece by piece without the audited read of the detail.
+ *
+ * The words are looked for in `surname || ' ' || given_names`, the expression of the trigram index
+ * worker_employer_full_name_trgm_idx, so that one index scan intersects every word (a word has no
+ * space, so it cannot straddle the two names).
  */
 export function workerSearchCondition(
   alias: string,
@@ -20,9 +24,10 @@ export function workerSearchCondition(
   const params: Record<string, string> = {
     qPassport: normalisePassportNumber(q),
   };
+  const fullName = `(${alias}.surname || ' ' || ${alias}.given_names)`;
   const nameParts = words.map((word, i) => {
     params[`qWord${i}`] = `%${escapeLike(word)}%`;
-    return `(${alias}.surname ILIKE :qWord${i} OR ${alias}.given_names ILIKE :qWord${i})`;
+    return `${fullName} ILIKE :qWord${i}`;
   });
   const names = nameParts.length > 0 ? nameParts.join(' AND ') : 'false';
   return {

@@ -27,10 +27,11 @@ import { EmployerEntity } from '../../employers/entities/employer.entity';
   'givenNames',
   'id',
 ])
-// The text search (ILIKE '%word%' on surname or given names, see worker-search.ts): a GIN trigram
-// index led by employer_id (pg_trgm + btree_gin), written by hand in the BenchIndexes migration;
-// TypeORM cannot express operator classes, so the schema diff leaves it alone.
-@Index('worker_employer_name_trgm_idx', { synchronize: false })
+// The text search (every word ILIKE '%word%' in surname || ' ' || given_names, see worker-search.ts):
+// a GIN trigram index on that expression led by employer_id (pg_trgm + btree_gin), written by hand in
+// the WorkerFullNameSearch migration; TypeORM cannot express operator classes, so the schema diff
+// leaves it alone.
+@Index('worker_employer_full_name_trgm_idx', { synchronize: false })
 // Passport expiry reminders: the sweep reads the passports expiring within 60 days.
 @Index('worker_passport_expiry_idx', ['passportExpiry'])
 @Check('worker_nationality_format', `nationality ~ '^[A-Z]{2}$'`)
