@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = [
   'note.created',
   'note.updated',
   'note.deleted',
+  /**
+   * A firm staff member's write on an employer's routes (acting for the employer): details hold
+   * the route, the staff member's name and the path's ids.
+   */
+  'firm.acted_for_employer',
   /** Calendar feeds: details hold the scope. */
   'calendar_feed.created',
   'calendar_feed.rotated',
