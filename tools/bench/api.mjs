@@ -1,4 +1,4 @@
-// npm run bench -- api [--reseed] [--keep] [--sql] [--duration=10] [--connections=50] [--only=overview]
+// npm run bench -- api [--reseed] [--keep] [--sql] [--duration=10] [--connections=50] [--only=dossiers|overview]
 // npm run bench -- overview [...]: the firm console's employers overview scenarios only.
 //
 // 1. Creates and migrates the database moisson_bench on the local PostgreSQL and seeds it with COPY
@@ -10,6 +10,7 @@
 //    same size with the same concurrency, as the baseline.
 // 4. Prints the table and drops moisson_bench unless --keep.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -50,8 +51,13 @@ export async function main(args) {
   if (info && !info.firmSessionToken) info = undefined;
   if (info && !reseed) {
     log(
-      `Reusing the seed in ${DB} (seeded in ${info.seconds} s; --reseed to redo it).`,
+      `Reusing the seed in ${DB} (seeded in ${info.seconds} s; --reseed to redo it); applying new migrations...`,
     );
+    run(process.execPath, ['dist/apps/api/migrate.js'], {
+      DATABASE_URL: BENCH_URL,
+      LOG_LEVEL: 'error',
+    });
+    await reviveSessions(info);
   } else {
     await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
     await admin(`CREATE DATABASE ${DB}`);
@@ -80,6 +86,7 @@ export async function main(args) {
     const scenarios = [
       {
         name: 'dashboard',
+        group: 'dossiers',
         what: 'employer detail + overdue convocations + deadlines within 10 days (10 each), cycled',
         paths: [
           base,
@@ -88,22 +95,49 @@ export async function main(args) {
         ],
       },
       {
+        // What the web dashboard (apps/web .../dashboard.store.ts) sends on opening: one page of up to
+        // 200 dossiers per stage and per tile, to count them.
+        name: 'dashboard page (web)',
+        group: 'dossiers',
+        what: 'the 12 list calls of the web dashboard (limit=200 each), cycled',
+        paths: [
+          ...[
+            'preparation',
+            'work_permit',
+            'ofii',
+            'visa',
+            'appeals',
+            'arrival',
+            'residence',
+            'return',
+          ].map((stage) => `${base}/dossiers?stage=${stage}&limit=200`),
+          `${base}/dossiers?overdue=true&limit=200`,
+          `${base}/dossiers?state=OFII_CONVOKED&limit=200`,
+          `${base}/dossiers?state=VISA_REFUSED,VISA_REFUSED_VERBAL,VISA_REFUSED_IMPLICIT,CRRV_REJECTED,CRRV_REJECTED_IMPLICIT&limit=200`,
+          `${base}/dossiers?state=VISA_ISSUED,ARRIVED&limit=200`,
+        ],
+      },
+      {
         name: 'list: state',
+        group: 'dossiers',
         what: 'state=AWAITING_OFII, sort=plannedStart, first page (50)',
         paths: [`${base}/dossiers?state=AWAITING_OFII&sort=plannedStart`],
       },
       {
         name: 'list: search',
+        group: 'dossiers',
         what: 'q=benali (a common surname), first page (50)',
         paths: [`${base}/dossiers?q=benali`],
       },
       {
         name: 'list: rare search',
+        group: 'dossiers',
         what: 'q=<surname> <given name> <given name> of one worker, first page',
         paths: [],
       },
       {
         name: 'detail',
+        group: 'dossiers',
         what: 'one dossier: worker, campaign, timeline, deadlines; audited passport read',
         paths: [`${base}/dossiers/${info.dossierId}`],
       },
@@ -177,6 +211,7 @@ export async function main(args) {
           log(
             `    ${q.text.replace(/\s+/g, ' ')} -- ${JSON.stringify(q.params)}`,
           );
+      const loadBefore = loadavg()[0];
       const http = await measureHttp(
         api.port,
         scenario.paths,
@@ -190,7 +225,15 @@ export async function main(args) {
         duration,
         connections,
       );
-      results.push({ ...scenario, http, raw, perRequest: captured.perRequest });
+      const load = `${loadBefore.toFixed(1)} to ${loadavg()[0].toFixed(1)}`;
+      results.push({
+        ...scenario,
+        http,
+        raw,
+        perRequest: captured.perRequest,
+        load,
+      });
+      log(`  load average (1 min), API round start to pg round end: ${load}`);
       log(`  API ${fmt(http)}`);
       log(`  pg  ${fmt(raw)}`);
     }
@@ -221,6 +264,26 @@ async function admin(sql) {
   await client.connect();
   try {
     return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The bench sessions of a reused seed have gone idle (30 min) since: make them live again. */
+async function reviveSessions(info) {
+  const client = new pg.Client({ connectionString: BENCH_URL });
+  await client.connect();
+  try {
+    await client.query(
+      `UPDATE user_session SET last_seen_at = now(), revoked_at = NULL,
+         absolute_expires_at = greatest(absolute_expires_at, now() + interval '1 day')
+       WHERE token_hash = ANY($1)`,
+      [
+        [info.sessionToken, info.firmSessionToken]
+          .filter(Boolean)
+          .map((token) => createHash('sha256').update(token).digest('hex')),
+      ],
+    );
   } finally {
     await client.end();
   }
@@ -422,12 +485,12 @@ function printTable(results, info, duration, connections) {
     `Seed: ${SIZES.employers} employers, ${SIZES.workers} workers and dossiers, ${info.events} events, seeded in ${info.seconds} s. Rounds: ${duration} s measured after a warm-up, ${connections} connections.`,
   );
   log(
-    '\n| scenario | API p50 | API p95 | API p99 | API req/s | pg p50 | pg p95 | pg p99 | pg req/s | p95 API/pg | SQL per request |',
+    '\n| scenario | API p50 | API p95 | API p99 | API req/s | pg p50 | pg p95 | pg p99 | pg req/s | p95 API/pg | SQL per request | load |',
   );
-  log('|---|---|---|---|---|---|---|---|---|---|---|');
+  log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     log(
-      `| ${r.name} | ${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.http.p99)} | ${Math.round(r.http.rps)} | ${ms(r.raw.p50)} | ${ms(r.raw.p95)} | ${ms(r.raw.p99)} | ${Math.round(r.raw.rps)} | ${(r.http.p95 / r.raw.p95).toFixed(1)} | ${r.perRequest.join(' / ')} |`,
+      `| ${r.name} | ${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.http.p99)} | ${Math.round(r.http.rps)} | ${ms(r.raw.p50)} | ${ms(r.raw.p95)} | ${ms(r.raw.p99)} | ${Math.round(r.raw.rps)} | ${(r.http.p95 / r.raw.p95).toFixed(1)} | ${r.perRequest.join(' / ')} | ${r.load} |`,
     );
   }
 }
