@@ -511,3 +511,118 @@ describe('firm staff', () => {
     );
   });
 });
+
+describe('firm console routes (overview, deadlines, calendar, analytics, notes, calendar feeds)', () => {
+  /** A real path for each firm console GET route (the router's own list is checked against it). */
+  const firmPaths: Record<string, string> = {
+    'GET /api/firm/employers': '/api/firm/employers?deadlineWithinDays=7',
+    'GET /api/firm/deadlines': '/api/firm/deadlines',
+    'GET /api/firm/calendar':
+      '/api/firm/calendar?from=2027-03-01&to=2027-03-31',
+    'GET /api/firm/analytics/convocation-delays':
+      '/api/firm/analytics/convocation-delays?season=2027',
+    'GET /api/firm/analytics/visa-refusals':
+      '/api/firm/analytics/visa-refusals',
+    'GET /api/firm/analytics/appeal-outcomes':
+      '/api/firm/analytics/appeal-outcomes',
+    'GET /api/firm/analytics/season-funnel':
+      '/api/firm/analytics/season-funnel?departement=47',
+    'GET /api/firm/analytics/returning-workers':
+      '/api/firm/analytics/returning-workers',
+    'GET /api/firm/analytics/:file':
+      '/api/firm/analytics/convocation-delays.csv',
+  };
+  const consoleRoutes = () =>
+    routes
+      .filter((r) => r.access?.kind === 'permission')
+      .filter((r) =>
+        ['firm.console', 'firm.notes.write'].includes(
+          (r.access as { permission: string }).permission,
+        ),
+      );
+
+  it('lists every firm console route with a real path here', () => {
+    expect(
+      consoleRoutes()
+        .filter((r) => r.method === 'GET')
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(Object.keys(firmPaths).sort());
+    expect(consoleRoutes().length).toBe(Object.keys(firmPaths).length + 3);
+  });
+
+  it.each(['employer_owner', 'employer_member'] as const)(
+    '%s gets 403 on each of them with real paths and ids, and nothing is written',
+    async (role) => {
+      const before = await rowCounts(world.a.id);
+      const failures: string[] = [];
+      const client = world.clients[role];
+      for (const path of Object.values(firmPaths)) {
+        const res = await client.get(path);
+        if (res.statusCode !== 403 || res.body.includes(world.b.legalName))
+          failures.push(`GET ${path} -> ${res.statusCode}`);
+      }
+      const notes = `/api/employers/${world.a.id}/notes`;
+      for (const res of [
+        await client.post(notes, { body: 'x', visibility: 'shared' }),
+        await client.patch(`${notes}/00000000-0000-4000-8000-000000000000`, {
+          body: 'x',
+        }),
+        await client.request(
+          'DELETE',
+          `${notes}/00000000-0000-4000-8000-000000000000`,
+        ),
+      ])
+        if (res.statusCode !== 403) failures.push(`notes -> ${res.statusCode}`);
+      expect(failures).toEqual([]);
+      expect(await rowCounts(world.a.id)).toEqual(before);
+    },
+  );
+
+  it.each(['firm_admin', 'firm_staff'] as const)(
+    '%s reaches each of them (200)',
+    async (role) => {
+      const failures: string[] = [];
+      for (const path of Object.values(firmPaths)) {
+        const res = await world.clients[role].get(path);
+        if (res.statusCode !== 200)
+          failures.push(`GET ${path} -> ${res.statusCode}`);
+      }
+      expect(failures).toEqual([]);
+    },
+  );
+
+  it("notes: A's users never read B's notes, and firm staff cannot reach B's note through A's id", async () => {
+    const noteOfB = (
+      await world.clients.firm_staff.post(
+        `/api/employers/${world.b.id}/notes`,
+        {
+          body: 'Note partagée de B',
+          visibility: 'shared',
+          dossierId: world.b.dossierId,
+        },
+      )
+    ).json<{ id: string }>();
+    for (const role of ['employer_owner', 'employer_member'] as const) {
+      const own = await world.clients[role].get(
+        `/api/employers/${world.a.id}/notes`,
+      );
+      expect(own.statusCode).toBe(200);
+      expect(own.body).not.toContain('Note partagée de B');
+    }
+    const crossed = await world.clients.firm_staff.patch(
+      `/api/employers/${world.a.id}/notes/${noteOfB.id}`,
+      { body: 'changed' },
+    );
+    expect(crossed.statusCode).toBe(404);
+    const asB = await world.clientOfB.get(`/api/employers/${world.b.id}/notes`);
+    expect(asB.body).toContain('Note partagée de B');
+  });
+
+  it('the public ICS route answers 404 to anyone without a live token', async () => {
+    for (const client of [new TestClient(app), world.clients.employer_owner])
+      expect(
+        (await client.get(`/api/calendar/${'x'.repeat(43)}.ics`)).statusCode,
+      ).toBe(404);
+  });
+});
