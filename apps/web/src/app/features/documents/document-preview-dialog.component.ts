@@ -49,8 +49,23 @@ export interface DocumentPreviewData {
           [alt]="data.title"
         />
       }
+      @if (data.kind === 'pdf') {
+        <p class="moi-muted phone-hint">
+          {{ 'documents.preview.phoneHint' | translate }}
+        </p>
+      }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
+      @if (data.kind === 'pdf') {
+        <a
+          matButton
+          target="_blank"
+          rel="noopener"
+          data-testid="document-preview-open"
+          [href]="data.previewUrl"
+          >{{ 'documents.preview.openTab' | translate }}</a
+        >
+      }
       <a
         matButton
         data-testid="document-preview-download"
@@ -75,8 +90,19 @@ export interface DocumentPreviewData {
     }
     .content {
       display: flex;
-      justify-content: center;
+      flex-direction: column;
+      align-items: center;
       max-height: none;
+    }
+    .phone-hint {
+      display: none;
+      margin: 8px 0 0;
+    }
+    /* Phones often have no PDF viewer to put in a frame: say where to find it. */
+    @media (pointer: coarse) {
+      .phone-hint {
+        display: block;
+      }
     }
     .frame {
       width: 100%;

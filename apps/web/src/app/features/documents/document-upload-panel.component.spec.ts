@@ -210,4 +210,29 @@ describe('DocumentUploadPanelComponent', () => {
     expect(byTestId('permit-suggestion')).toBeNull();
     expect(byTestId('permit-applied')).not.toBeNull();
   });
+  it('only says why when there is nothing to copy into the dossier, and forgets it with the next files', async () => {
+    await chooseType('Autorisation de travail');
+    await pick('permis.pdf');
+    await submit();
+    http.expectOne(DOSSIER_DOCUMENTS).flush(
+      uploadAnswer(
+        documentItem('doc-1'),
+        permitSuggestion({
+          apply: null,
+          reason: {
+            fr: 'Le dossier a déjà une autorisation de travail enregistrée.',
+            en: 'The dossier already has a work permit recorded.',
+          },
+        }),
+      ),
+    );
+    await settle();
+
+    expect(byTestId('permit-apply')).toBeNull();
+    expect(textOf(byTestId('permit-note'))).toBe(
+      'Le dossier a déjà une autorisation de travail enregistrée.',
+    );
+    await pick('page-2.pdf');
+    expect(byTestId('permit-note')).toBeNull();
+  });
 });

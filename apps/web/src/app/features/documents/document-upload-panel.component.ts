@@ -249,6 +249,10 @@ export class DocumentUploadPanelComponent {
     }
     this.formError.set(null);
     this.suggestionApplied.set(false);
+    // A note with nothing to apply is about the files sent before; an offer stays until answered.
+    if (!this.suggestion()?.apply) {
+      this.suggestion.set(null);
+    }
     this.upload.clearDone();
     this.upload.add(files);
   }
@@ -256,7 +260,7 @@ export class DocumentUploadPanelComponent {
   private stored(entry: UploadEntry): void {
     this.uploaded.emit();
     const suggestion = entry.result?.permitSuggestion;
-    if (suggestion && suggestion.changes.length > 0) {
+    if (suggestion && (suggestion.changes.length > 0 || suggestion.reason)) {
       this.suggestion.set(suggestion);
       this.suggestionError.set(null);
     }
