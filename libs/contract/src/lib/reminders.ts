@@ -28,7 +28,8 @@ import type { Locale } from './auth';
  *        'firm.reminders.outbox': a failed row goes back to pending and is queued at once
  *        -> ReminderOutboxItem; 409 when the row is not failed
  *   POST /api/firm/reminders/sweep
- *        'firm.reminders.sweep' (firm admins): queue a sweep now -> 202 SweepRequestedResponse
+ *        'firm.reminders.sweep' (firm admins): queue a sweep now, body SweepRequest (optional)
+ *        -> 202 SweepRequestedResponse
  *   GET  /api/relance/:token
  *        public (the signed link e-mailed to the employer): what confirming will record -> RelanceView
  *   POST /api/relance/:token
@@ -180,6 +181,15 @@ export interface ReminderOutboxItem extends ReminderView {
   /** Times firm staff sent it again. */
   resendCount: number;
   createdAt: string;
+}
+
+/** POST /api/firm/reminders/sweep body (may be empty). */
+export interface SweepRequest {
+  /**
+   * Also send now the digests waiting for tomorrow's 07:00 (a demo, a test, a day the digest must go
+   * out early). Urgent reminders always go at once.
+   */
+  sendDigestsNow?: boolean;
 }
 
 /** POST /api/firm/reminders/sweep -> 202 */

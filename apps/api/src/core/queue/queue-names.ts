@@ -40,7 +40,11 @@ export enum ReminderSweepJobName {
 }
 
 export interface ReminderSweepJobPayloads {
-  [ReminderSweepJobName.Sweep]: { trigger: 'schedule' | 'manual' };
+  [ReminderSweepJobName.Sweep]: {
+    trigger: 'schedule' | 'manual';
+    /** Pending digests due later go out now (a firm admin's "send the digests now"). */
+    sendDigestsNow?: boolean;
+  };
 }
 
 export enum ReminderSendJobName {

@@ -1,4 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   Page,
@@ -7,7 +15,7 @@ import type {
 } from '@moisson/contract';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
-import { ReminderOutboxQueryDto } from './dto/reminders.dto';
+import { ReminderOutboxQueryDto, SweepRequestDto } from './dto/reminders.dto';
 import { ReminderOutboxService } from './reminder-outbox.service';
 
 /** The firm's view of every reminder e-mail: the outbox, "send again", "run the sweep now". */
@@ -34,7 +42,7 @@ export class FirmRemindersController {
   @Post('sweep')
   @HttpCode(202)
   @RequirePermission('firm.reminders.sweep')
-  sweep(): Promise<SweepRequestedResponse> {
-    return this.outbox.requestSweep();
+  sweep(@Body() body: SweepRequestDto): Promise<SweepRequestedResponse> {
+    return this.outbox.requestSweep(body.sendDigestsNow ?? false);
   }
 }

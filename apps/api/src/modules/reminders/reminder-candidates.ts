@@ -135,7 +135,8 @@ export interface CandidateRow {
   state: DossierState;
   recorded: RecordedTransitionData;
   planned_start: string;
-  state_changed_at: Date;
+  /** The Paris calendar date of state_changed_at (computed by PostgreSQL, not Intl per row). */
+  state_entered_on: string;
   passport_expiry: string | null;
 }
 
@@ -157,7 +158,7 @@ export async function loadCandidates(
   return manager.query(
     `SELECT d.id, d.employer_id, d.state, d.recorded,
             to_char(d.planned_start, 'YYYY-MM-DD') AS planned_start,
-            d.state_changed_at,
+            to_char(d.state_changed_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS state_entered_on,
             to_char(w.passport_expiry, 'YYYY-MM-DD') AS passport_expiry
        FROM dossier d JOIN worker w ON w.id = d.worker_id
       WHERE d.id = ANY($1::uuid[])`,
@@ -175,7 +176,7 @@ export function subjectOf(row: CandidateRow): ReminderSubject {
       recorded: row.recorded ?? {},
       plannedStartDate: row.planned_start as CalendarDate,
     },
-    stateEnteredOn: parisToday(row.state_changed_at),
+    stateEnteredOn: row.state_entered_on as CalendarDate,
     documentExpiries: row.passport_expiry
       ? [{ kind: 'passport', validUntil: row.passport_expiry as CalendarDate }]
       : [],

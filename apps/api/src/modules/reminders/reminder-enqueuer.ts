@@ -44,7 +44,11 @@ export function shortHash(value: string, length = 16): string {
  * whose lease ran out (its worker died mid-send) gets an id naming that dead claim, so it is queued
  * again at once even while the dead worker's job still sits in Redis.
  */
-export function plannedJobFor(row: UnsentRow, now: Date): PlannedSendJob {
+export function plannedJobFor(
+  row: UnsentRow,
+  now: Date,
+  parisDay: (instant: Date) => string = parisToday,
+): PlannedSendJob {
   const delay = Math.max(0, row.send_after.getTime() - now.getTime());
   const recovery =
     row.status === 'sending' ? `-r${shortHash(row.leased_by ?? '', 12)}` : '';
@@ -59,13 +63,15 @@ export function plannedJobFor(row: UnsentRow, now: Date): PlannedSendJob {
   return {
     name: ReminderSendJobName.Digest,
     data: { recipient: row.recipient },
-    jobId: `digest-${shortHash(row.recipient)}-${parisToday(row.send_after)}${recovery}`,
+    jobId: `digest-${shortHash(row.recipient)}-${parisDay(row.send_after)}${recovery}`,
     delay,
   };
 }
 
 /** How many ids one Redis round trip checks, and how many jobs one addBulk carries. */
-const CHUNK = 1000;
+const CHUNK = 500;
+/** addBulk calls in flight at once (their round trips overlap). */
+const PARALLEL_CHUNKS = 4;
 
 /**
  * Makes Redis hold a send job for every unsent outbox row. Postgres is the source of truth: after a
@@ -89,8 +95,16 @@ export class ReminderEnqueuer {
       [now],
     );
     const jobs = new Map<string, PlannedSendJob>();
+    // Digest rows share a few send times: compute each one's Paris day once.
+    const days = new Map<number, string>();
+    const parisDay = (instant: Date) => {
+      let day = days.get(instant.getTime());
+      if (day === undefined)
+        days.set(instant.getTime(), (day = parisToday(instant)));
+      return day;
+    };
     for (const row of rows) {
-      const job = plannedJobFor(row, now);
+      const job = plannedJobFor(row, now, parisDay);
       const known = jobs.get(job.jobId);
       if (!known || job.delay < known.delay) jobs.set(job.jobId, job);
     }
@@ -99,29 +113,38 @@ export class ReminderEnqueuer {
 
   /** Adds the jobs whose id Redis does not hold; returns how many were added. */
   async addMissing(jobs: readonly PlannedSendJob[]): Promise<number> {
-    const client = await this.queue.getBackend().client;
+    const chunks: PlannedSendJob[][] = [];
+    for (let i = 0; i < jobs.length; i += CHUNK)
+      chunks.push(jobs.slice(i, i + CHUNK));
     let added = 0;
-    for (let i = 0; i < jobs.length; i += CHUNK) {
-      const chunk = jobs.slice(i, i + CHUNK);
-      const pipeline = client.pipeline();
-      for (const job of chunk)
-        pipeline.runCommand('exists', [this.queue.toKey(job.jobId)]);
-      const answers = (await pipeline.exec()) ?? [];
-      const missing = chunk.filter((_, k) => answers[k]?.[1] === 0);
-      if (missing.length === 0) continue;
-      await this.queue.addBulk(
-        missing.map((job) => ({
-          name: job.name,
-          data: job.data,
-          opts: {
-            ...JOB_OPTIONS.reminderSend,
-            jobId: job.jobId,
-            delay: job.delay,
-          },
-        })),
+    for (let i = 0; i < chunks.length; i += PARALLEL_CHUNKS) {
+      const counts = await Promise.all(
+        chunks.slice(i, i + PARALLEL_CHUNKS).map((c) => this.addChunk(c)),
       );
-      added += missing.length;
+      added += counts.reduce((a, b) => a + b, 0);
     }
     return added;
+  }
+
+  private async addChunk(chunk: readonly PlannedSendJob[]): Promise<number> {
+    const client = await this.queue.getBackend().client;
+    const pipeline = client.pipeline();
+    for (const job of chunk)
+      pipeline.runCommand('exists', [this.queue.toKey(job.jobId)]);
+    const answers = (await pipeline.exec()) ?? [];
+    const missing = chunk.filter((_, k) => answers[k]?.[1] === 0);
+    if (missing.length === 0) return 0;
+    await this.queue.addBulk(
+      missing.map((job) => ({
+        name: job.name,
+        data: job.data,
+        opts: {
+          ...JOB_OPTIONS.reminderSend,
+          jobId: job.jobId,
+          delay: job.delay,
+        },
+      })),
+    );
+    return missing.length;
   }
 }

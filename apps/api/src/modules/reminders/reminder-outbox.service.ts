@@ -177,14 +177,15 @@ export class ReminderOutboxService {
   }
 
   /** Queues a sweep now; one per minute however often it is asked. */
-  async requestSweep(): Promise<SweepRequestedResponse> {
+  async requestSweep(sendDigestsNow = false): Promise<SweepRequestedResponse> {
     const now = this.clock.now();
-    const jobId = `sweep-now-${now.toISOString().slice(0, 16).replace(/\D/g, '')}`;
+    const minute = now.toISOString().slice(0, 16).replace(/\D/g, '');
+    const jobId = `sweep-now-${minute}${sendDigestsNow ? '-digests' : ''}`;
     try {
       await enqueue(
         this.sweepQueue,
         ReminderSweepJobName.Sweep,
-        { trigger: 'manual' },
+        { trigger: 'manual', sendDigestsNow },
         { ...JOB_OPTIONS.reminderSweep, jobId },
       );
     } catch (error) {

@@ -118,7 +118,8 @@ function settingsOf(row: SettingsRow): ReminderSettings {
   };
 }
 
-async function loadFirmStaff(
+/** Every active firm user (admins and staff): the firm's recipients when no lawyer is assigned. */
+export async function loadFirmStaff(
   manager: EntityManager,
 ): Promise<ReminderRecipient[]> {
   const rows: Array<{ email: string; locale: Locale }> = await manager.query(

@@ -7,7 +7,7 @@ import { Clock } from '../../core/clock/clock';
 import { candidateIds, loadCandidates, subjectOf } from './reminder-candidates';
 import { ReminderEnqueuer } from './reminder-enqueuer';
 import { insertOutboxRows, NewOutboxRow } from './reminder-outbox.writer';
-import { ReminderRecipient, ReminderRecipients } from './reminder-recipients';
+import { loadFirmStaff, ReminderRecipients } from './reminder-recipients';
 
 /** Candidates read and evaluated per batch. */
 export const SWEEP_BATCH_SIZE = 1000;
@@ -40,7 +40,14 @@ export class ReminderSweepService {
     private readonly enqueuer: ReminderEnqueuer,
   ) {}
 
-  async run(now: Date = this.clock.now()): Promise<SweepResult> {
+  /**
+   * `sendDigestsNow`: after writing, every pending digest row due later is made due now, so the
+   * enqueue step queues it at once (a firm admin's choice; the hourly sweep never does it).
+   */
+  async run(
+    now: Date = this.clock.now(),
+    options: { sendDigestsNow?: boolean } = {},
+  ): Promise<SweepResult> {
     const started = performance.now();
     const today = parisToday(now);
     const manager = this.dataSource.manager;
@@ -50,18 +57,31 @@ export class ReminderSweepService {
     const digestAt = nextDigestAt(now);
     let due = 0;
     let written = 0;
-    let staff: ReminderRecipient[] | undefined;
-    for (let i = 0; i < ids.length; i += SWEEP_BATCH_SIZE) {
-      const rows = await loadCandidates(
-        manager,
-        ids.slice(i, i + SWEEP_BATCH_SIZE),
-      );
-      const recipients = await ReminderRecipients.load(
-        manager,
-        [...new Set(rows.map((r) => r.employer_id))],
-        staff,
-      );
-      staff = recipients.staff;
+    // Batch i+1 is read while batch i is evaluated and written (I/O overlaps the rules' CPU).
+    const staff = await loadFirmStaff(manager);
+    const load = (from: number) => {
+      const batch = (async () => {
+        const rows = await loadCandidates(
+          manager,
+          ids.slice(from, from + SWEEP_BATCH_SIZE),
+        );
+        const recipients = await ReminderRecipients.load(
+          manager,
+          [...new Set(rows.map((r) => r.employer_id))],
+          staff,
+        );
+        return { rows, recipients };
+      })();
+      batch.catch(() => undefined); // awaited below; a failure surfaces there
+      return batch;
+    };
+    let next = ids.length > 0 ? load(0) : undefined;
+    for (let i = 0; next; i += SWEEP_BATCH_SIZE) {
+      const { rows, recipients } = await next;
+      next =
+        i + SWEEP_BATCH_SIZE < ids.length
+          ? load(i + SWEEP_BATCH_SIZE)
+          : undefined;
       const outbox: NewOutboxRow[] = [];
       for (const row of rows) {
         const reminders = remindersDue(
@@ -81,6 +101,12 @@ export class ReminderSweepService {
       }
       written += await insertOutboxRows(manager, outbox);
     }
+    if (options.sendDigestsNow)
+      await manager.query(
+        `UPDATE reminder_outbox SET send_after = $1, updated_at = now()
+          WHERE status = 'pending' AND urgent = false AND send_after > $1`,
+        [now],
+      );
     const wrote = performance.now();
 
     const enqueued = await this.enqueuer.enqueueUnsent(now);

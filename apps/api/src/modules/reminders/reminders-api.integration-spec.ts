@@ -328,6 +328,16 @@ describe('reminders API', () => {
       expect((await w.staff.post('/api/firm/reminders/sweep')).statusCode).toBe(
         403,
       );
+      const digests = await w.admin.post('/api/firm/reminders/sweep', {
+        sendDigestsNow: true,
+      });
+      expect(digests.json<SweepRequestedResponse>().jobId).toMatch(
+        /^sweep-now-\d{12}-digests$/,
+      );
+      const bad = await w.admin.post('/api/firm/reminders/sweep', {
+        sendDigestsNow: 'yes',
+      });
+      expect(bad.statusCode).toBe(400);
     });
   });
 });

@@ -217,6 +217,31 @@ describe('reminders: sweep -> outbox -> Redis -> worker -> SMTP', () => {
     ]);
   });
 
+  it('keeps a digest found after 07:00 for the next morning, unless a firm admin asks to send the digests now', async () => {
+    const a = await farm(1);
+    const seven = clock.now();
+    clock.at = new Date(seven.getTime() + 3 * 3600_000); // 10:00 Paris
+    try {
+      const sweep = await sweeps.run();
+      expect(sweep.written).toBe(1);
+      const [row] = await (
+        await db()
+      ).query(`SELECT send_after FROM reminder_outbox WHERE recipient = $1`, [
+        a.owner.email.toLowerCase(),
+      ]);
+      expect(row.send_after.getTime() - seven.getTime()).toBe(24 * 3600_000);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(smtp.to(a.owner.email)).toHaveLength(0);
+      const now = await sweeps.run(undefined, { sendDigestsNow: true });
+      expect(now.enqueued).toBeGreaterThanOrEqual(1);
+      await eventually(async () => smtp.to(a.owner.email).length === 1);
+    } finally {
+      clock.at = seven;
+      // Tomorrow's digest job (now with nothing left to send) would wait 21 hours: drop it.
+      for (const job of await queue.getDelayed()) await job.remove();
+    }
+  });
+
   describe('the relance link', () => {
     let app: NestFastifyApplication;
     beforeAll(async () => {

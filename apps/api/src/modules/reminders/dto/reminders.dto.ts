@@ -6,6 +6,7 @@ import {
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -61,4 +62,11 @@ export class ReminderOutboxQueryDto extends NotificationsQueryDto {
   @IsOptional()
   @IsString()
   cursor?: string;
+}
+
+/** POST /api/firm/reminders/sweep */
+export class SweepRequestDto {
+  @IsOptional()
+  @IsBoolean({ message: 'sendDigestsNow must be true or false' })
+  sendDigestsNow?: boolean;
 }

@@ -39,8 +39,8 @@ export class ReminderSweepProcessor
   private refresh?: NodeJS.Timeout;
 
   readonly handlers: JobHandlers<ReminderSweepJobPayloads> = {
-    [ReminderSweepJobName.Sweep]: async ({ trigger }) => {
-      const result = await this.sweeps.run();
+    [ReminderSweepJobName.Sweep]: async ({ trigger, sendDigestsNow }) => {
+      const result = await this.sweeps.run(undefined, { sendDigestsNow });
       this.logger.log({ trigger, ...result }, 'reminder sweep');
     },
   };
