@@ -11,7 +11,6 @@
 //    times the delivery of every outbox row; then sweeps once more (nothing to queue).
 // The machine is shared: the load average is printed with the figures.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import Redis from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { copyInto, rng, siret } from './seed.mjs';
+import { seedReminders, SIZE } from './reminders-seed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DB = 'moisson_bench_reminders';
@@ -28,15 +27,6 @@ const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const URL_ = `${SERVER}/${DB}`;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = 'moisson-bench-reminders';
-const DAY = 86_400_000;
-const SIZE = {
-  employers: 10_000,
-  dossiers: 1_000_000,
-  overdue: 8_000,
-  refused: 2_000,
-  notYet: 5_000,
-  recent: 30_000,
-};
 const TARGETS = { selectMs: 200, jobsPerSecond: 5000, sweepMs: 5000 };
 const log = (line) => console.log(line);
 
@@ -68,7 +58,7 @@ export async function main(args) {
     log(
       `Seeding ${SIZE.employers} employers and ${SIZE.dossiers} dossiers (COPY)...`,
     );
-    info = await seedReminders();
+    info = await seedReminders(URL_, log);
     log(`Seeded in ${info.seconds} s.`);
   }
   await clearRedis();
@@ -248,284 +238,6 @@ async function startCatcher() {
     count: () => recipients.length,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
-}
-
-/** The latest 07:00 Paris at or before now (winter +1, summer +2: the offset is read from Intl). */
-function latestSevenParis(now = new Date()) {
-  for (let back = 0; back < 3; back++) {
-    const day = new Date(now.getTime() - back * DAY);
-    const ymd = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Paris',
-    }).format(day);
-    for (const offset of [1, 2]) {
-      const candidate = new Date(
-        `${ymd}T${String(7 - offset).padStart(2, '0')}:00:00Z`,
-      );
-      const hour = new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Europe/Paris',
-        hour: '2-digit',
-        hourCycle: 'h23',
-      }).format(candidate);
-      if (hour === '07' && candidate <= now) return candidate;
-    }
-  }
-  throw new Error('no 07:00 Paris found');
-}
-
-async function seedReminders() {
-  const client = new pg.Client({ connectionString: URL_ });
-  await client.connect();
-  const started = Date.now();
-  const step = (what) =>
-    log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const now = latestSevenParis();
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-  }).format(now);
-  const T = Date.parse(`${today}T00:00:00Z`);
-  const iso = (days) => new Date(T + days * DAY).toISOString().slice(0, 10);
-  try {
-    await client.query(`SET session_replication_role = replica`);
-    await client.query(`SET maintenance_work_mem = '512MB'`);
-    const { rows: indexes } = await client.query(`
-      SELECT i.indexname, i.indexdef FROM pg_indexes i
-      JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
-      WHERE i.schemaname = 'public' AND i.tablename IN ('worker', 'dossier', 'app_user') AND NOT x.indisprimary`);
-    for (const { indexname } of indexes)
-      await client.query(`DROP INDEX "${indexname}"`);
-
-    const random = rng(7);
-    const employers = Array.from({ length: SIZE.employers }, () =>
-      randomUUID(),
-    );
-    await copyInto(
-      client,
-      'employer',
-      [
-        'id',
-        'legal_name',
-        'siret',
-        'address_line',
-        'postal_code',
-        'city',
-        'departement',
-        'sector',
-        'ofii_office',
-        'consulate',
-      ],
-      function* () {
-        for (let i = 0; i < SIZE.employers; i++)
-          yield [
-            employers[i],
-            `Ferme rappels ${i}`,
-            siret(i),
-            '1 chemin des Vignes',
-            '47200',
-            'Marmande',
-            '47',
-            'viticulture',
-            'casablanca',
-            'casablanca',
-          ].join('\t');
-      },
-    );
-    await copyInto(
-      client,
-      'app_user',
-      ['id', 'email', 'full_name', 'role', 'employer_id', 'password_hash'],
-      function* () {
-        yield [
-          randomUUID(),
-          'juriste@bench-reminders.local',
-          'Juriste du banc',
-          'firm_staff',
-          '\\N',
-          'bench-no-password',
-        ].join('\t');
-        for (let i = 0; i < SIZE.employers; i++)
-          yield [
-            randomUUID(),
-            `owner${i}@bench-reminders.local`,
-            `Exploitant ${i}`,
-            'employer_owner',
-            employers[i],
-            'bench-no-password',
-          ].join('\t');
-      },
-    );
-    step(`${SIZE.employers} employers, their owners and a lawyer`);
-
-    const workers = new Array(SIZE.dossiers);
-    await copyInto(
-      client,
-      'worker',
-      [
-        'id',
-        'employer_id',
-        'surname',
-        'given_names',
-        'birth_date',
-        'nationality',
-        'passport_number',
-        'passport_expiry',
-        'preferred_language',
-      ],
-      function* () {
-        for (let k = 0; k < SIZE.dossiers; k++) {
-          workers[k] = randomUUID();
-          yield [
-            workers[k],
-            employers[k % SIZE.employers],
-            `BENCH${k}`,
-            'Youssef',
-            '1990-05-01',
-            'MA',
-            `BR${String(k).padStart(7, '0')}`,
-            iso(400 + Math.floor(random() * 1500)),
-            'ar',
-          ].join('\t');
-        }
-      },
-    );
-    step(`${SIZE.dossiers} workers`);
-
-    const quiet = [
-      'OFII_CONVOKED',
-      'MEDICAL_FIT',
-      'VISA_FILED',
-      'CONTRACT_ENDED',
-      'RETURNED',
-      'CLOSED',
-      'DRAFT',
-    ];
-    await copyInto(
-      client,
-      'dossier',
-      [
-        'id',
-        'employer_id',
-        'worker_id',
-        'season',
-        'job_title',
-        'contract_type',
-        'planned_start',
-        'planned_end',
-        'permit_number',
-        'permit_granted_on',
-        'permit_valid_until',
-        'ofii_office',
-        'consulate',
-        'state',
-        'state_changed_at',
-        'recorded',
-        'last_step_on',
-        'transmitted_on',
-        'legal_deadline_kind',
-        'legal_deadline_on',
-      ],
-      function* () {
-        for (let k = 0; k < SIZE.dossiers; k++) {
-          let state;
-          let transmitted = null;
-          let recorded = {};
-          let deadlineKind = null;
-          let deadlineOn = null;
-          let changed = T - 100 * DAY;
-          let plannedStart = iso(100 + Math.floor(random() * 200));
-          if (k < SIZE.overdue) {
-            state = 'AWAITING_OFII';
-            transmitted = iso(-(30 + (k % 14)));
-          } else if (k < SIZE.overdue + SIZE.refused) {
-            state = 'VISA_REFUSED';
-            recorded = {
-              VISA_REFUSED: {
-                notificationDate: iso(-1),
-                grounds: ['information_incomplete'],
-              },
-            };
-            changed = T - 1 * DAY;
-            deadlineKind = 'crrv_appeal';
-            deadlineOn = iso(29);
-          } else if (k < SIZE.overdue + SIZE.refused + SIZE.notYet) {
-            state = 'AWAITING_OFII';
-            transmitted = iso(-(8 + (k % 22)));
-          } else if (
-            k <
-            SIZE.overdue + SIZE.refused + SIZE.notYet + SIZE.recent
-          ) {
-            state = 'AWAITING_OFII';
-            transmitted = iso(-(k % 7));
-          } else {
-            state = quiet[k % quiet.length];
-            if (state === 'VISA_FILED') {
-              deadlineKind = 'implicit_visa_refusal';
-              deadlineOn = iso(20 + (k % 40));
-              recorded = {
-                VISA_FILED: {
-                  filingDate: iso(20 + (k % 40) - 61),
-                  consulate: 'casablanca',
-                },
-              };
-            }
-            if (
-              state === 'CLOSED' ||
-              state === 'RETURNED' ||
-              state === 'CONTRACT_ENDED'
-            )
-              plannedStart = iso(-400);
-          }
-          if (transmitted)
-            recorded = {
-              AT_GRANTED: { permitNumber: `AT-${k}`, grantDate: iso(-60) },
-              AWAITING_OFII: {
-                transmissionDate: transmitted,
-                ofiiOffice: 'casablanca',
-              },
-            };
-          yield [
-            randomUUID(),
-            employers[k % SIZE.employers],
-            workers[k],
-            2027,
-            'Ouvrier viticole',
-            'seasonal',
-            plannedStart,
-            plannedStart,
-            `AT-${k}`,
-            iso(-60),
-            iso(400),
-            'casablanca',
-            'casablanca',
-            state,
-            new Date(changed).toISOString(),
-            JSON.stringify(recorded),
-            transmitted ?? iso(-100),
-            transmitted ?? '\\N',
-            deadlineKind ?? '\\N',
-            deadlineOn ?? '\\N',
-          ].join('\t');
-        }
-      },
-    );
-    workers.length = 0;
-    step(`${SIZE.dossiers} dossiers`);
-
-    await client.query(`SET session_replication_role = origin`);
-    for (const { indexdef } of indexes) await client.query(indexdef);
-    step(`${indexes.length} indexes rebuilt`);
-    await client.query(`VACUUM ANALYZE`);
-    step('vacuum analyze');
-    const info = {
-      now: now.toISOString(),
-      today,
-      seconds: Math.round((Date.now() - started) / 100) / 10,
-    };
-    await client.query(`CREATE TABLE bench_seed (info jsonb NOT NULL)`);
-    await client.query(`INSERT INTO bench_seed (info) VALUES ($1)`, [info]);
-    return info;
-  } finally {
-    await client.end();
-  }
 }
 
 async function existingSeed() {
