@@ -97,6 +97,8 @@ describe('NotesPanelComponent', () => {
         ) as HTMLTextAreaElement
       ).value,
     ).toBe('');
+    // Cleared as new: no "required" error under the empty field.
+    expect(element().querySelector('mat-error')).toBeNull();
   });
 
   it('keeps the text and shows the refusal when the API says no', async () => {

@@ -9,6 +9,7 @@ import {
   untracked,
 } from '@angular/core';
 import {
+  FormGroupDirective,
   NonNullableFormBuilder,
   ReactiveFormsModule,
   Validators,
@@ -104,7 +105,8 @@ export class NotesPanelComponent {
     });
   }
 
-  protected add(): void {
+  /** `directive`: the form's FormGroupDirective, whose "submitted" flag must go too. */
+  protected add(directive: FormGroupDirective): void {
     if (this.form.invalid || this.saving()) {
       this.form.markAllAsTouched();
       return;
@@ -115,7 +117,8 @@ export class NotesPanelComponent {
     this.store.add(body, visibility).subscribe({
       next: () => {
         this.saving.set(false);
-        this.form.reset({ body: '', visibility });
+        // Cleared as new: no "required" error under the empty field.
+        directive.resetForm({ body: '', visibility });
       },
       error: (error: unknown) => this.fail(error),
     });
