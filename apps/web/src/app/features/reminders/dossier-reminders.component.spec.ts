@@ -78,8 +78,8 @@ describe('DossierRemindersComponent (dossier page card)', () => {
       reminder.querySelector('[data-testid="reminder-worker"]'),
     ).toBeNull();
     expect(all('dossier-reminder-delivery').map(textOf)).toEqual([
-      'marie@vergers-du-lot.fr · Envoyé le 28/03/2026 07:00',
-      "compta@vergers-du-lot.fr · Échec de l'envoi (28/03/2026 07:00) 550 mailbox unavailable",
+      'marie@vergers-du-lot.fr — Envoyé le 28/03/2026 07:00',
+      "compta@vergers-du-lot.fr — Échec de l'envoi (28/03/2026 07:00) 550 mailbox unavailable",
     ]);
   });
 

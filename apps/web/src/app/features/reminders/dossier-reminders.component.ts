@@ -92,11 +92,11 @@ type HistoryState =
                     [reminder]="reminder"
                     [showWorker]="false"
                   />
-                  <ul class="moi-plain-list deliveries">
+                  <ul class="deliveries">
                     @for (delivery of reminder.deliveries; track delivery.id) {
                       <li data-testid="dossier-reminder-delivery">
                         <span class="recipient">{{ delivery.recipient }}</span>
-                        ·
+                        —
                         {{
                           'reminders.delivery.' + delivery.status
                             | translate
@@ -135,15 +135,25 @@ type HistoryState =
       color: var(--mat-sys-on-primary-container);
     }
     .reminders > li {
+      display: block;
       padding: 8px 0 8px 12px;
+      border-bottom: none;
       border-left: 3px solid var(--moi-wheat, #f3d27a);
       margin-bottom: 8px;
     }
     .deliveries {
-      margin-top: 4px;
+      margin: 4px 0 0;
+      padding: 0;
+      list-style: none;
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
       overflow-wrap: anywhere;
+    }
+    .deliveries li {
+      padding: 2px 0;
+    }
+    .recipient {
+      color: var(--mat-sys-on-surface);
     }
     .error-text {
       display: block;

@@ -132,8 +132,9 @@ export const NOTIFICATION_FILTERS: readonly (ReminderOutboxStatus | null)[] = [
   `,
   styles: `
     .filters {
-      margin: 8px 0 4px;
-      flex-wrap: wrap;
+      max-width: 100%;
+      margin: 8px 0 12px;
+      overflow-x: auto;
     }
     .list > li {
       display: grid;

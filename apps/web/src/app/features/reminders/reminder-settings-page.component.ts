@@ -80,6 +80,11 @@ type LoadState =
     TranslatePipe,
   ],
   templateUrl: './reminder-settings-page.component.html',
+  styles: `
+    .origin {
+      margin-bottom: 16px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReminderSettingsPageComponent {
