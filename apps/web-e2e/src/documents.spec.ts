@@ -62,6 +62,22 @@ function dayMonthYear(isoDate: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/** Uploads a file to a dossier through the API as the signed-in user (text parts first, file last). */
+async function uploadThroughApi(
+  page: Page,
+  dossierPath: string,
+  type: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
+  const cookies = await page.context().cookies();
+  const xsrf = cookies.find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;
+  const response = await page.request.post(`${dossierPath}/documents`, {
+    headers: xsrf ? { 'X-XSRF-TOKEN': xsrf } : {},
+    multipart: { type, file },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
 /** Slows uploads down (bytes per second) so the progress bar can be seen, as on a farm's connection. */
 async function throttleUploads(page: Page, bytesPerSecond: number) {
   const cdp = await page.context().newCDPSession(page);
@@ -228,5 +244,65 @@ test.describe('documents', () => {
     } finally {
       await context.close();
     }
+  });
+  test('an employer deletes a document after confirming; firm staff see it among the deleted ones and restore it', async ({
+    page,
+    browser,
+  }) => {
+    const accounts = demoAccounts();
+    await signIn(page, accounts.employerOwner);
+    const employerId = await ownEmployerId(page);
+    const dossierId = await dossierWithPermitRequested(page);
+    await uploadThroughApi(
+      page,
+      `/api/employers/${employerId}/dossiers/${dossierId}`,
+      'employment_contract',
+      {
+        name: 'contrat-signe.pdf',
+        mimeType: 'application/pdf',
+        buffer: samplePdf('Contrat de travail saisonnier'),
+      },
+    );
+    await page.goto(`/dossiers/${dossierId}`);
+    const card = page.getByTestId('dossier-documents');
+    const contract = card.locator(
+      '[data-testid="checklist-item"][data-type="employment_contract"]',
+    );
+    await expect(contract).toHaveAttribute('data-present', 'true');
+    const row = card.getByTestId('document-row');
+    await expect(row).toHaveCount(1);
+    // An employer cannot see deleted documents, so has no such switch.
+    await expect(card.getByTestId('documents-show-deleted')).toHaveCount(0);
+
+    await row.getByTestId('document-delete').click();
+    await expect(page.getByRole('dialog')).toContainText('contrat-signe.pdf');
+    await page.getByTestId('confirm-cancel').click();
+    await expect(row).toHaveCount(1);
+    await row.getByTestId('document-delete').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(row).toHaveCount(0);
+    await expect(contract).toHaveAttribute('data-present', 'false');
+
+    const firmContext = await browser.newContext();
+    const firm = await firmContext.newPage();
+    try {
+      await signIn(firm, accounts.firmAdmin);
+      await firm.goto(`/firm/employers/${employerId}/dossiers/${dossierId}`);
+      const firmCard = firm.getByTestId('dossier-documents');
+      await expect(firmCard.getByTestId('documents-empty')).toBeVisible();
+      await firmCard.getByTestId('documents-show-deleted').click();
+      const deleted = firmCard.getByTestId('document-row');
+      await expect(deleted).toContainText('Supprimé le');
+      await expect(deleted.getByTestId('document-preview')).toHaveCount(0);
+      await deleted.getByTestId('document-restore').click();
+      await expect(deleted).not.toContainText('Supprimé le');
+      await expect(deleted.getByTestId('document-preview')).toBeVisible();
+    } finally {
+      await firmContext.close();
+    }
+
+    await page.reload();
+    await expect(row).toHaveCount(1);
+    await expect(contract).toHaveAttribute('data-present', 'true');
   });
 });
