@@ -235,4 +235,34 @@ describe('DocumentUploadPanelComponent', () => {
     await pick('page-2.pdf');
     expect(byTestId('permit-note')).toBeNull();
   });
+  it('takes the files dropped on the zone, several at once', async () => {
+    const zone = byTestId('document-drop-zone')!;
+    const over = new Event('dragover', { cancelable: true });
+    Object.defineProperty(over, 'dataTransfer', { value: { dropEffect: '' } });
+    zone.dispatchEvent(over);
+    await settle();
+    expect(over.defaultPrevented).toBe(true);
+    expect(zone.classList).toContain('over');
+
+    const drop = new Event('drop', { cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', {
+      value: {
+        files: [
+          new File(['%PDF-1.7'], 'page-1.pdf', { type: 'application/pdf' }),
+          new File(['%PDF-1.7'], 'page-2.pdf', { type: 'application/pdf' }),
+        ],
+      },
+    });
+    zone.dispatchEvent(drop);
+    await settle();
+
+    expect(drop.defaultPrevented).toBe(true);
+    expect(zone.classList).not.toContain('over');
+    expect(
+      [...element().querySelectorAll('[data-testid="upload-file"]')].map(
+        (row) => row.querySelector('.file-name')?.textContent,
+      ),
+    ).toEqual(['page-1.pdf', 'page-2.pdf']);
+    expect(textOf(byTestId('upload-submit'))).toBe('Envoyer (2)');
+  });
 });
