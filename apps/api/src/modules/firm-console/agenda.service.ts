@@ -142,8 +142,6 @@ export class AgendaService {
       common.push(`e.assigned_staff_id = ${p.add(scope.staffUserId)}::uuid`);
     if (filters.employerId)
       common.push(`d.employer_id = ${p.add(filters.employerId)}::uuid`);
-    const from = p.add(range.from);
-    const to = p.add(range.to);
     const legalKinds = (filters.kinds ?? []).filter(
       (k) => k !== 'ofii_appointment',
     );
@@ -154,15 +152,12 @@ export class AgendaService {
     const columns = (kind: string, on: string) => `
       d.id || ':' || ${kind} || ':' || ${on} AS item_id, ${on} AS due_on, ${kind} AS kind,
       d.id AS dossier_id, d.employer_id, e.legal_name, d.state, d.ofii_office,
-      ${calendarDateSql('d.planned_start')} AS planned_start, d.recorded,
-      w.surname, w.given_names`;
-    const from_ = `FROM dossier d
-      JOIN employer e ON e.id = d.employer_id
-      JOIN worker w ON w.id = d.worker_id AND w.employer_id = d.employer_id`;
+      ${calendarDateSql('d.planned_start')} AS planned_start, d.recorded, d.worker_id`;
+    const from_ = `FROM dossier d JOIN employer e ON e.id = d.employer_id`;
     if (wantLegal) {
       const where = [
         ...common,
-        `d.legal_deadline_on BETWEEN ${from}::date AND ${to}::date`,
+        `d.legal_deadline_on BETWEEN ${p.add(range.from)}::date AND ${p.add(range.to)}::date`,
       ];
       if (filters.kinds)
         where.push(`d.legal_deadline_kind IN (${p.list(legalKinds)})`);
@@ -184,9 +179,14 @@ export class AgendaService {
       );
     }
     if (parts.length === 0) return [];
+    // The page first, then its workers' names (one probe per row, never a join of all workers).
     return this.dataSource.query(
-      `SELECT * FROM (${parts.join(' UNION ALL ')}) x ${after}
-       ORDER BY ${orderBy} LIMIT ${p.add(limit)}`,
+      `SELECT x.*, w.surname, w.given_names FROM (
+         SELECT * FROM (${parts.join(' UNION ALL ')}) x ${after}
+         ORDER BY ${orderBy} LIMIT ${p.add(limit)}
+       ) x
+       JOIN worker w ON w.id = x.worker_id AND w.employer_id = x.employer_id
+       ORDER BY ${orderBy}`,
       p.values,
     );
   }
