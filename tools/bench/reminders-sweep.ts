@@ -15,6 +15,7 @@ import {
   CANDIDATE_IDS_SQL,
   candidateParameters,
 } from '../../apps/api/src/modules/reminders/reminder-candidates';
+import { DocumentExpiriesModule } from '../../apps/api/src/modules/documents/document-expiries.module';
 import { ReminderEnqueuer } from '../../apps/api/src/modules/reminders/reminder-enqueuer';
 import { ReminderSweepService } from '../../apps/api/src/modules/reminders/reminder-sweep.service';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       DatabaseModule.forRoot(),
       QueueModule.forRoot('producer'),
       ClockModule,
+      DocumentExpiriesModule,
     ],
     providers: [ReminderEnqueuer, ReminderSweepService],
   })

@@ -16,6 +16,7 @@ import { DatabaseModule } from '../src/core/database/database.module';
 import { QueueModule } from '../src/core/queue/queue.module';
 import { QueueName } from '../src/core/queue/queue-names';
 import { bullPrefix } from '../src/core/queue/redis-options';
+import { DocumentExpiriesModule } from '../src/modules/documents/document-expiries.module';
 import { ReminderEnqueuer } from '../src/modules/reminders/reminder-enqueuer';
 import { ReminderSweepService } from '../src/modules/reminders/reminder-sweep.service';
 import { WorkerModule } from '../src/worker.module';
@@ -179,6 +180,7 @@ export async function startSweeper(
       DatabaseModule.forRoot(),
       QueueModule.forRoot('producer'),
       ClockModule,
+      DocumentExpiriesModule,
     ],
     providers: [ReminderEnqueuer, ReminderSweepService],
   })
@@ -280,9 +282,7 @@ export async function insertWaitingDossier(
 }
 
 /** Outbox rows of the given recipients, by status. */
-export async function outboxOf(
-  recipients: string[],
-): Promise<
+export async function outboxOf(recipients: string[]): Promise<
   Array<{
     id: string;
     recipient: string;

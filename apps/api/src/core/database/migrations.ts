@@ -6,6 +6,7 @@ import { Reminders1795712501359 } from '../../database/migrations/1795712501359-
 import { Documents1795713185756 } from '../../database/migrations/1795713185756-Documents';
 import { FirmConsole1795713265857 } from '../../database/migrations/1795713265857-FirmConsole';
 import { WorkerFullNameSearch1795715033026 } from '../../database/migrations/1795715033026-WorkerFullNameSearch';
+import { ReminderImplicitRefusals1795715684806 } from '../../database/migrations/1795715684806-ReminderImplicitRefusals';
 
 /** Every migration, in order, listed once (bundled code cannot rely on file globs). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   Documents1795713185756,
   FirmConsole1795713265857,
   WorkerFullNameSearch1795715033026,
+  ReminderImplicitRefusals1795715684806,
 ];

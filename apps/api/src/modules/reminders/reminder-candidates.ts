@@ -3,6 +3,7 @@ import {
   addMonths,
   CalendarDate,
   DOCUMENT_REMINDER_DAYS_BEFORE,
+  DocumentExpiry,
   DossierState,
   IN_FRANCE_REMINDER_DAYS_BEFORE,
   MAX_ROLL_FORWARD_DAYS,
@@ -38,7 +39,8 @@ const REFUSAL_LOOK_BACK_DAYS = REMINDER_WINDOWS.maxDaysAfterDeadline + 1;
 
 /** The partial indexes' state lists: the query repeats them word for word so the planner uses them. */
 const BEFORE_CONVOCATION = `('DRAFT', 'OFFER_PUBLISHED', 'AT_SUBMITTED', 'AT_GRANTED', 'AT_REFUSED', 'AWAITING_OFII')`;
-const REFUSALS = `('VISA_REFUSED', 'VISA_REFUSED_VERBAL', 'CRRV_REJECTED', 'TA_REJECTED')`;
+/** Refusals, explicit or by silence: alerts and appeal reminders last while their window runs. */
+const REFUSALS = `('VISA_REFUSED', 'VISA_REFUSED_VERBAL', 'VISA_REFUSED_IMPLICIT', 'CRRV_REJECTED', 'CRRV_REJECTED_IMPLICIT', 'TA_REJECTED', 'PERMIT_REFUSED_IMPLICIT')`;
 const IN_FRANCE = `('ARRIVED', 'PERMIT_APPLIED', 'PERMIT_GRANTED', 'PERMIT_REFUSED_IMPLICIT')`;
 const VISA_HELD = `('VISA_ISSUED', 'ARRIVED', 'PERMIT_APPLIED')`;
 const CARD_HELD = `('PERMIT_GRANTED', 'CONTRACT_ENDED', 'RETURNED')`;
@@ -101,6 +103,16 @@ SELECT id FROM (
   UNION
   SELECT id FROM dossier WHERE state IN ${CARD_HELD}
     AND (recorded #>> '{PERMIT_GRANTED,validUntil}') BETWEEN $13::text AND $14::text
+  UNION
+  -- Validity ends of uploaded documents (Documents feature; document_expiry_idx), as in
+  -- DOCUMENT_EXPIRY_DOSSIERS_SQL of modules/documents/document-expiries.service.ts.
+  SELECT d.id FROM document doc
+    JOIN dossier d ON d.employer_id = doc.employer_id
+     AND (d.id = doc.dossier_id OR (doc.dossier_id IS NULL AND d.worker_id = doc.worker_id))
+    WHERE doc.valid_until IS NOT NULL AND doc.deleted_at IS NULL
+      AND doc.valid_until BETWEEN $7::date AND $8::date
+      AND doc.type IN ('passport', 'work_permit', 'visa', 'residence_card')
+      AND d.state NOT IN ${TERMINAL}
   UNION
   SELECT d.id FROM worker w
     JOIN dossier d ON d.employer_id = w.employer_id AND d.worker_id = w.id
@@ -166,8 +178,14 @@ export async function loadCandidates(
   );
 }
 
-/** The rules' view of a candidate. */
-export function subjectOf(row: CandidateRow): ReminderSubject {
+/**
+ * The rules' view of a candidate. `documents`: validity ends of its uploaded documents (the
+ * Documents feature), besides the worker's passport expiry and the dossier's own dates.
+ */
+export function subjectOf(
+  row: CandidateRow,
+  documents: readonly DocumentExpiry[] = [],
+): ReminderSubject {
   return {
     dossierId: row.id,
     employerId: row.employer_id,
@@ -177,8 +195,16 @@ export function subjectOf(row: CandidateRow): ReminderSubject {
       plannedStartDate: row.planned_start as CalendarDate,
     },
     stateEnteredOn: row.state_entered_on as CalendarDate,
-    documentExpiries: row.passport_expiry
-      ? [{ kind: 'passport', validUntil: row.passport_expiry as CalendarDate }]
-      : [],
+    documentExpiries: [
+      ...(row.passport_expiry
+        ? [
+            {
+              kind: 'passport' as const,
+              validUntil: row.passport_expiry as CalendarDate,
+            },
+          ]
+        : []),
+      ...documents,
+    ],
   };
 }

@@ -1,9 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { nextDigestAt, parisToday, remindersDue } from '@moisson/domain';
+import {
+  CalendarDate,
+  nextDigestAt,
+  parisToday,
+  remindersDue,
+} from '@moisson/domain';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock/clock';
+import { DocumentExpiriesService } from '../documents/document-expiries.service';
 import { candidateIds, loadCandidates, subjectOf } from './reminder-candidates';
 import { ReminderEnqueuer } from './reminder-enqueuer';
 import { insertOutboxRows, NewOutboxRow } from './reminder-outbox.writer';
@@ -38,6 +44,7 @@ export class ReminderSweepService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly enqueuer: ReminderEnqueuer,
+    private readonly documents: DocumentExpiriesService,
   ) {}
 
   /**
@@ -65,19 +72,25 @@ export class ReminderSweepService {
           manager,
           ids.slice(from, from + SWEEP_BATCH_SIZE),
         );
-        const recipients = await ReminderRecipients.load(
-          manager,
-          [...new Set(rows.map((r) => r.employer_id))],
-          staff,
-        );
-        return { rows, recipients };
+        const [recipients, documents] = await Promise.all([
+          ReminderRecipients.load(
+            manager,
+            [...new Set(rows.map((r) => r.employer_id))],
+            staff,
+          ),
+          this.documents.documentExpiriesOfAnyEmployer(
+            rows.map((r) => r.id),
+            manager,
+          ),
+        ]);
+        return { rows, recipients, documents };
       })();
       batch.catch(() => undefined); // awaited below; a failure surfaces there
       return batch;
     };
     let next = ids.length > 0 ? load(0) : undefined;
     for (let i = 0; next; i += SWEEP_BATCH_SIZE) {
-      const { rows, recipients } = await next;
+      const { rows, recipients, documents } = await next;
       next =
         i + SWEEP_BATCH_SIZE < ids.length
           ? load(i + SWEEP_BATCH_SIZE)
@@ -85,7 +98,13 @@ export class ReminderSweepService {
       const outbox: NewOutboxRow[] = [];
       for (const row of rows) {
         const reminders = remindersDue(
-          subjectOf(row),
+          subjectOf(
+            row,
+            (documents.get(row.id) ?? []).map(({ kind, validUntil }) => ({
+              kind,
+              validUntil: validUntil as CalendarDate,
+            })),
+          ),
           recipients.settingsOf(row.employer_id),
           today,
         );

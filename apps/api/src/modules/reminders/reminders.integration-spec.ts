@@ -217,6 +217,46 @@ describe('reminders: sweep -> outbox -> Redis -> worker -> SMTP', () => {
     ]);
   });
 
+  it('reminds the employer of a work permit whose uploaded copy (Documents feature) expires in 14 days', async () => {
+    const a = await farm(0);
+    const waiting = await insertWaitingDossier(a.employer.id, {
+      transmittedOn: addDays(today, -10), // no convocation reminder yet
+      surname: 'IDRISSI',
+    });
+    await (
+      await db()
+    ).query(
+      `INSERT INTO document (employer_id, worker_id, dossier_id, type, valid_until, storage_key, size,
+                             sha256, content_type, display_name)
+       SELECT employer_id, worker_id, id, 'work_permit', $2, 'test/permit.pdf', 1000, repeat('a', 64),
+              'application/pdf', 'autorisation.pdf'
+         FROM dossier WHERE id = $1`,
+      [waiting.dossierId, addDays(today, 14)],
+    );
+    await sweeps.run();
+    await drained();
+    const [mail] = await eventually(async () => {
+      const m = smtp.to(a.owner.email);
+      return m.length === 1 && m;
+    });
+    expect(mail.text).toContain('IDRISSI');
+    const rows = await (
+      await db()
+    ).query(
+      `SELECT kind, step, details FROM reminder_outbox WHERE dossier_id = $1`,
+      [waiting.dossierId],
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        kind: 'document_expiry',
+        step: 'work_permit-d14',
+        details: expect.objectContaining({
+          document: { kind: 'work_permit', validUntil: addDays(today, 14) },
+        }),
+      }),
+    ]);
+  });
+
   it('keeps a digest found after 07:00 for the next morning, unless a firm admin asks to send the digests now', async () => {
     const a = await farm(1);
     const seven = clock.now();

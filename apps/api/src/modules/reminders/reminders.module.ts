@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentExpiriesModule } from '../documents/document-expiries.module';
 import { ReminderSettingsEntity } from './entities/reminder-settings.entity';
 import { FirmRemindersController } from './firm-reminders.controller';
 import { ReminderSendProcessor } from './jobs/reminder-send.processor';
@@ -40,6 +41,7 @@ export class RemindersModule {
   static forWorker(): DynamicModule {
     return {
       module: RemindersModule,
+      imports: [DocumentExpiriesModule],
       providers: [
         ReminderEnqueuer,
         ReminderSweepService,

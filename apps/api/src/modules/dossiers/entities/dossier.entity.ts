@@ -72,8 +72,8 @@ export const DOSSIER_CONTRACT_TYPE_CHECK = `contract_type IN ('seasonal', 'fixed
 @Index('dossier_reminder_deadline_idx', ['legalDeadlineOn'], {
   where: `legal_deadline_on IS NOT NULL`,
 })
-@Index('dossier_reminder_refusal_idx', ['stateChangedAt'], {
-  where: `state IN ('VISA_REFUSED', 'VISA_REFUSED_VERBAL', 'CRRV_REJECTED', 'TA_REJECTED')`,
+@Index('dossier_reminder_refused_idx', ['stateChangedAt'], {
+  where: `state IN ('VISA_REFUSED', 'VISA_REFUSED_VERBAL', 'VISA_REFUSED_IMPLICIT', 'CRRV_REJECTED', 'CRRV_REJECTED_IMPLICIT', 'TA_REJECTED', 'PERMIT_REFUSED_IMPLICIT')`,
 })
 @Index('dossier_reminder_permit_idx', ['permitValidUntil'], {
   where: `permit_valid_until IS NOT NULL`,
