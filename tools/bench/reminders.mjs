@@ -46,6 +46,10 @@ export async function main(args) {
     log(
       `Reusing the seed in ${DB} (sweep instant ${info.now}; --reseed to redo it).`,
     );
+    run(process.execPath, ['dist/apps/api/migrate.js'], {
+      DATABASE_URL: URL_,
+      LOG_LEVEL: 'error',
+    });
     await sql(`TRUNCATE reminder_outbox, reminder_relance`);
   } else {
     await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
