@@ -1,16 +1,28 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import {
+  DestroyRef,
+  Injectable,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import {
   ReminderOutboxItem,
   ReminderOutboxStatus,
   SweepRequestedResponse,
 } from '@moisson/contract';
-import { Subscription, finalize } from 'rxjs';
+import { Subscription, finalize, timer } from 'rxjs';
 import {
   describeError,
   describeFormError,
 } from '../../core/http/describe-error';
 import { TranslatableMessage } from '../../core/i18n/translatable-message';
 import { RemindersService } from './reminders.service';
+
+/**
+ * The sweep runs in the worker a moment after it is queued: the list is read at once and once more
+ * after this delay, so the rows it writes show up without a manual reload.
+ */
+export const SWEEP_RELOAD_DELAY_MS = 3000;
 
 /**
  * The firm's outbox, filtered by status, page after page; "send again" on a failed row and
@@ -38,6 +50,14 @@ export class OutboxStore {
     | { kind: 'failed'; message: TranslatableMessage }
   >({ kind: 'idle' });
   private request: Subscription | null = null;
+  private delayedReload: Subscription | null = null;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => {
+      this.request?.unsubscribe();
+      this.delayedReload?.unsubscribe();
+    });
+  }
 
   readonly items = this.itemsState.asReadonly();
   readonly status = this.statusState.asReadonly();
@@ -132,6 +152,10 @@ export class OutboxStore {
       next: (response) => {
         this.sweepState.set({ kind: 'requested', response });
         this.reload();
+        this.delayedReload?.unsubscribe();
+        this.delayedReload = timer(SWEEP_RELOAD_DELAY_MS).subscribe(() =>
+          this.reload(),
+        );
       },
       error: (error: unknown) =>
         this.sweepState.set({
