@@ -12,7 +12,7 @@ import {
 import type { CalendarFeedScope } from '@moisson/contract';
 import { UserEntity } from '../../users/entities/user.entity';
 
-/** Written out for the TypeORM CLI; calendar-feeds spec keeps it equal to CALENDAR_FEED_SCOPES. */
+/** Written out for the TypeORM CLI; modules/notes/note-checks.spec.ts keeps it equal to CALENDAR_FEED_SCOPES. */
 export const CALENDAR_FEED_SCOPE_CHECK = `scope IN ('employer', 'assigned', 'all')`;
 
 /**

@@ -15,7 +15,7 @@ import { DossierEntity } from '../../dossiers/entities/dossier.entity';
 import { EmployerEntity } from '../../employers/entities/employer.entity';
 import { UserEntity } from '../../users/entities/user.entity';
 
-/** Written out for the TypeORM CLI; notes.spec.ts keeps it equal to NOTE_VISIBILITIES. */
+/** Written out for the TypeORM CLI; note-checks.spec.ts keeps it equal to NOTE_VISIBILITIES. */
 export const NOTE_VISIBILITY_CHECK = `visibility IN ('internal', 'shared')`;
 
 /**
