@@ -308,6 +308,7 @@ describe("employer A's users on employer B's objects", () => {
       `${hires}/dossiers`,
       `${hires}/dossiers/${world.a.dossierId}`,
       `${hires}/dossiers/export.csv`,
+      `${hires}/dossiers/summary`,
       `${hires}/dossiers/${world.a.dossierId}/documents`,
       `${hires}/dossiers/${world.a.dossierId}/documents/checklist`,
       `${hires}/workers/${world.a.workerId}/documents`,

@@ -187,6 +187,11 @@ describe('query plans of the dossier list and detail (no sequential scan on work
     for (const plan of plans) expect(plan).toEqual({ ...plan, seqScansOn: [] });
   });
 
+  it('the dashboard summary', async () => {
+    const plans = await plansOf(`${list()}/summary`);
+    for (const plan of plans) expect(plan).toEqual({ ...plan, seqScansOn: [] });
+  });
+
   it('the dossier detail with its timeline', async () => {
     const plans = await plansOf(`${list()}/${dossierId}`);
     expect(plans.some((p) => p.sql.includes('"dossier_event"'))).toBe(true);

@@ -90,6 +90,7 @@ const pages = () => ({
   list: `/api/employers/${employerId}/dossiers?state=AT_SUBMITTED&sort=plannedStart`,
   dashboard: `/api/employers/${employerId}/dossiers?overdue=true&limit=10`,
   search: `/api/employers/${employerId}/dossiers?q=ben`,
+  summary: `/api/employers/${employerId}/dossiers/summary`,
   detail: `/api/employers/${employerId}/dossiers/${dossierId}`,
 });
 
@@ -100,6 +101,7 @@ describe('SQL statements per request', () => {
     ['list', 2, 1, 3, 2],
     ['dashboard', 2, 1, 3, 2],
     ['search', 2, 1, 3, 2],
+    ['summary', 2, 1, 3, 2],
     // dossier (with its timeline) in one SELECT, then the audited passport read (INSERT)
     ['detail', 3, 2, 4, 3],
   ] as const)(

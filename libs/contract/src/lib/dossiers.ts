@@ -123,6 +123,19 @@ export const MAX_PAGE_SIZE = 200;
 /** At most this many dossiers in one group transition. */
 export const MAX_GROUP_TRANSITION_SIZE = 200;
 
+/**
+ * GET /api/employers/:employerId/dossiers/summary: the employer's dashboard counts, exact, from
+ * counters kept by the database (no list to page through to count).
+ */
+export interface DossierSummaryResponse {
+  /** Dossiers in each stage, every season. */
+  stages: Record<DossierStage, number>;
+  /** Convocations overdue today: in AWAITING_OFII for 30 days or more (as the list's overdue=true). */
+  overdue: number;
+  /** Dossiers in OFII_CONVOKED. */
+  convoked: number;
+}
+
 /** A deadline or reference date running for a dossier (computed by @moisson/domain). */
 export interface DeadlineView {
   kind: DossierClockKind;

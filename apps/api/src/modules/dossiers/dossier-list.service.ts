@@ -5,12 +5,14 @@ import {
   DEFAULT_PAGE_SIZE,
   DossierListItem,
   DossierSort,
+  DossierSummaryResponse,
   Page,
 } from '@moisson/contract';
 import {
   addDays,
   CalendarDate,
   DEFAULT_CONVOCATION_OVERDUE_DAYS,
+  DOSSIER_STAGES,
   DossierStage,
   DossierState,
   isCalendarDate,
@@ -138,6 +140,36 @@ export class DossierListService {
       SORTS.surname.orderBy,
     );
     return rows.map((d) => toDossierListItem(d, today));
+  }
+
+  /**
+   * The dashboard's counts in one statement: per stage from `employer_dossier_stats`, which triggers
+   * on `dossier` keep in step with every write (FirmConsole migration), so an employer with 200,000
+   * dossiers costs one row; the counts that depend on the day are counted on the
+   * (employer_id, state, transmitted_on) index.
+   */
+  async summary(
+    employerId: string,
+    today: CalendarDate,
+  ): Promise<DossierSummaryResponse> {
+    const [row]: Array<Record<string, number>> = await this.dataSource.query(
+      `SELECT ${DOSSIER_STAGES.map((stage) => `coalesce(s.stage_${stage}, 0) AS "${stage}"`).join(', ')},
+         (SELECT count(*)::int FROM "dossier" d
+          WHERE d.employer_id = e.id AND d.state = 'AWAITING_OFII' AND d.transmitted_on <= $2) AS overdue,
+         (SELECT count(*)::int FROM "dossier" d
+          WHERE d.employer_id = e.id AND d.state = 'OFII_CONVOKED') AS convoked
+       FROM (SELECT $1::uuid AS id) e
+       LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id`,
+      // As the list's overdue=true (isConvocationOverdue of @moisson/domain).
+      [employerId, addDays(today, -DEFAULT_CONVOCATION_OVERDUE_DAYS)],
+    );
+    return {
+      stages: Object.fromEntries(
+        DOSSIER_STAGES.map((stage) => [stage, row[stage]]),
+      ) as Record<DossierStage, number>,
+      overdue: row.overdue,
+      convoked: row.convoked,
+    };
   }
 
   /** Every dossier matching the filters, page after page, for the CSV export. */

@@ -11,7 +11,12 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { DossierDetail, DossierListItem, Page } from '@moisson/contract';
+import type {
+  DossierDetail,
+  DossierListItem,
+  DossierSummaryResponse,
+  Page,
+} from '@moisson/contract';
 import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
@@ -65,6 +70,17 @@ export class DossiersController {
       { cursor, limit },
       todayInParis(),
     );
+  }
+
+  /** The dashboard's counts: dossiers per stage, overdue convocations, convoked (exact). */
+  @Get('summary')
+  @RequirePermission('employer.read')
+  async summary(
+    @CurrentAuth() auth: AuthContext,
+    @Param('employerId', IdPipe) employerId: string,
+  ): Promise<DossierSummaryResponse> {
+    const employer = await this.access.requireEmployerId(auth, employerId);
+    return this.lists.summary(employer, todayInParis());
   }
 
   @Post()

@@ -1,6 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { DossierListItem, Page } from '@moisson/contract';
+import {
+  DossierListItem,
+  DossierSummaryResponse,
+  Page,
+} from '@moisson/contract';
 import { crrvDeadline, dossierItem } from '../../../testing/dossier-fixtures';
 import {
   givenSession,
@@ -33,13 +37,29 @@ describe('DashboardPageComponent (/tableau-de-bord)', () => {
       `[data-testid="${testId}"]`,
     );
 
-  it('counts per stage and fills each tile from a filtered list, each linking to that list', async () => {
+  it('shows the exact counts of the summary, fills each tile from a filtered list, each linking to that list', async () => {
     givenSession(sessionOf('employer_owner'));
     fixture = TestBed.createComponent(DashboardPageComponent);
     await fixture.whenStable();
 
+    const summary: DossierSummaryResponse = {
+      stages: {
+        preparation: 0,
+        work_permit: 0,
+        ofii: 0,
+        visa: 312,
+        appeals: 0,
+        arrival: 0,
+        residence: 0,
+        return: 0,
+        ended: 7,
+      },
+      overdue: 1,
+      convoked: 0,
+    };
+    http.expectOne(`${LIST_URL}/summary`).flush(summary);
     const requests = http.match((request) => request.url === LIST_URL);
-    const byQuery = (query: string) => {
+    const byQuery = (query: string, limit: string) => {
       const found = requests.find(
         (request) =>
           request.request.params
@@ -49,24 +69,11 @@ describe('DashboardPageComponent (/tableau-de-bord)', () => {
             .join('&') === query,
       );
       if (!found) throw new Error(`no request ${query}`);
-      expect(found.request.params.get('limit')).toBe('200');
+      expect(found.request.params.get('limit')).toBe(limit);
       return found;
     };
-    for (const stage of [
-      'preparation',
-      'work_permit',
-      'ofii',
-      'appeals',
-      'arrival',
-      'residence',
-      'return',
-    ]) {
-      byQuery(`stage=${stage}`).flush(page([]));
-    }
-    byQuery('stage=visa').flush(
-      page([dossierItem('v-1'), dossierItem('v-2')], true),
-    );
-    byQuery('overdue=true').flush(
+    // Tiles whose count the summary gives ask for the dossiers they show, no more.
+    byQuery('overdue=true', '5').flush(
       page([
         dossierItem('o-1', {
           convocationOverdue: true,
@@ -74,9 +81,10 @@ describe('DashboardPageComponent (/tableau-de-bord)', () => {
         }),
       ]),
     );
-    byQuery('state=OFII_CONVOKED').flush(page([]));
+    byQuery('state=OFII_CONVOKED', '5').flush(page([]));
     byQuery(
       'state=VISA_REFUSED,VISA_REFUSED_VERBAL,VISA_REFUSED_IMPLICIT,CRRV_REJECTED,CRRV_REJECTED_IMPLICIT',
+      '200',
     ).flush(
       page([
         dossierItem('r-1', {
@@ -86,12 +94,12 @@ describe('DashboardPageComponent (/tableau-de-bord)', () => {
         }),
       ]),
     );
-    byQuery('state=VISA_ISSUED,ARRIVED').flush(page([]));
-    expect(requests).toHaveLength(12);
+    byQuery('state=VISA_ISSUED,ARRIVED', '200').flush(page([]));
+    expect(requests).toHaveLength(4);
     await fixture.whenStable();
 
     const visa = byTestId('stage-tile-visa');
-    expect(textOf(visa)).toBe('2+ Visa');
+    expect(textOf(visa)).toBe('312 Visa');
     expect(visa?.getAttribute('href')).toBe('/dossiers?stage=visa');
     expect(textOf(byTestId('stage-tile-ofii'))).toBe('0 OFII');
     const overdue = byTestId('tile-overdue');

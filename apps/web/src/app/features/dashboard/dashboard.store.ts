@@ -5,7 +5,7 @@ import {
   MAX_PAGE_SIZE,
 } from '@moisson/contract';
 import { DOSSIER_STAGES, DossierStage, parisToday } from '@moisson/domain';
-import { Observable, catchError, forkJoin, map, of } from 'rxjs';
+import { catchError, forkJoin, map, of } from 'rxjs';
 import { describeError } from '../../core/http/describe-error';
 import { TranslatableMessage } from '../../core/i18n/translatable-message';
 import { DossiersService } from '../dossiers/dossiers.service';
@@ -20,7 +20,10 @@ export const REFUSAL_STATES =
 export const CONVOKED_STATES = 'OFII_CONVOKED';
 export const ARRIVAL_STATES = 'VISA_ISSUED,ARRIVED';
 
-/** A count from one page of at most MAX_PAGE_SIZE dossiers: "200+" when there are more. */
+/**
+ * A count: exact from the summary call, or from one page of at most MAX_PAGE_SIZE dossiers ("200+"
+ * when there are more).
+ */
 export interface DashboardCount {
   count: number;
   more: boolean;
@@ -43,9 +46,9 @@ export interface DashboardData {
 const SHOWN_PER_TILE = 5;
 
 /**
- * The employer's dashboard, from the dossier list API with filters (one small call per tile):
- * counts per stage, overdue convocations, OFII appointments, refusals with their appeal
- * countdown, arrivals this month.
+ * The employer's dashboard: the exact counts (per stage, overdue convocations, OFII appointments)
+ * from one summary call, and the first dossiers of each tile from the list API with filters:
+ * overdue convocations, OFII appointments, refusals with their appeal countdown, arrivals this month.
  */
 @Injectable()
 export class DashboardStore {
@@ -62,30 +65,18 @@ export class DashboardStore {
   load(employerId: string, today = parisToday(new Date())): void {
     const page = (query: DossierListQuery) =>
       this.service.list(employerId, { ...query, limit: MAX_PAGE_SIZE });
+    // The first dossiers of a tile whose exact count the summary gives.
+    const firstOf = (query: DossierListQuery) =>
+      this.service
+        .list(employerId, { ...query, limit: SHOWN_PER_TILE })
+        .pipe(map((result) => result.items));
     const month = today.slice(0, 7);
-    const stageCounts = forkJoin(
-      Object.fromEntries(
-        DASHBOARD_STAGES.map((stage) => [
-          stage,
-          page({ stage }).pipe(
-            map((result) => ({
-              count: result.items.length,
-              more: result.nextCursor !== null,
-            })),
-          ),
-        ]),
-      ),
-    ) as Observable<Record<DossierStage, DashboardCount>>;
     this.loadingState.set(true);
     this.errorState.set(null);
     forkJoin({
-      stages: stageCounts,
-      overdue: page({ overdue: true }).pipe(
-        map((p) => tile(p.items, !!p.nextCursor)),
-      ),
-      convoked: page({ state: CONVOKED_STATES }).pipe(
-        map((p) => tile(p.items, !!p.nextCursor)),
-      ),
+      summary: this.service.summary(employerId),
+      overdue: firstOf({ overdue: true }),
+      convoked: firstOf({ state: CONVOKED_STATES }),
       refusals: page({ state: REFUSAL_STATES }).pipe(
         map((p) =>
           tile(
@@ -108,6 +99,19 @@ export class DashboardStore {
       ),
     })
       .pipe(
+        map(
+          ({ summary, overdue, convoked, ...tiles }): DashboardData => ({
+            stages: Object.fromEntries(
+              DASHBOARD_STAGES.map((stage) => [
+                stage,
+                exact(summary.stages[stage]),
+              ]),
+            ) as Record<DossierStage, DashboardCount>,
+            overdue: { count: exact(summary.overdue), items: overdue },
+            convoked: { count: exact(summary.convoked), items: convoked },
+            ...tiles,
+          }),
+        ),
         catchError((error: unknown) => {
           this.errorState.set(describeError(error));
           return of(null);
@@ -118,6 +122,10 @@ export class DashboardStore {
         this.loadingState.set(false);
       });
   }
+}
+
+function exact(count: number): DashboardCount {
+  return { count, more: false };
 }
 
 function tile(items: DossierListItem[], more: boolean): DashboardTile {

@@ -7,6 +7,7 @@ import {
   DossierDetail,
   DossierListItem,
   DossierListQuery,
+  DossierSummaryResponse,
   DossierTransitionRequest,
   GroupTransitionRequest,
   GroupTransitionResponse,
@@ -61,6 +62,13 @@ export class DossiersService {
     return this.http.get<Page<DossierListItem>>(dossiersUrl(employerId), {
       params: dossierListParams(query),
     });
+  }
+
+  /** The dashboard's exact counts (per stage, overdue convocations, convoked) in one call. */
+  summary(employerId: string): Observable<DossierSummaryResponse> {
+    return this.http.get<DossierSummaryResponse>(
+      `${dossiersUrl(employerId)}/summary`,
+    );
   }
 
   /** The address of the CSV export of the same filters (a plain link: the browser downloads it). */
