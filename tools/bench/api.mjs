@@ -95,27 +95,24 @@ export async function main(args) {
         ],
       },
       {
-        // What the web dashboard (apps/web .../dashboard.store.ts) sends on opening: one page of up to
-        // 200 dossiers per stage and per tile, to count them.
+        // What the web dashboard (apps/web .../dashboard.store.ts) sends on opening: the summary (exact
+        // counts), the 5 first overdue and convoked dossiers, the refusals and arrivals to sort and filter.
         name: 'dashboard page (web)',
         group: 'dossiers',
-        what: 'the 12 list calls of the web dashboard (limit=200 each), cycled',
+        what: 'the 5 calls of the web dashboard (summary, 2 tiles of 5, 2 lists of up to 200), cycled',
         paths: [
-          ...[
-            'preparation',
-            'work_permit',
-            'ofii',
-            'visa',
-            'appeals',
-            'arrival',
-            'residence',
-            'return',
-          ].map((stage) => `${base}/dossiers?stage=${stage}&limit=200`),
-          `${base}/dossiers?overdue=true&limit=200`,
-          `${base}/dossiers?state=OFII_CONVOKED&limit=200`,
+          `${base}/dossiers/summary`,
+          `${base}/dossiers?overdue=true&limit=5`,
+          `${base}/dossiers?state=OFII_CONVOKED&limit=5`,
           `${base}/dossiers?state=VISA_REFUSED,VISA_REFUSED_VERBAL,VISA_REFUSED_IMPLICIT,CRRV_REJECTED,CRRV_REJECTED_IMPLICIT&limit=200`,
           `${base}/dossiers?state=VISA_ISSUED,ARRIVED&limit=200`,
         ],
+      },
+      {
+        name: 'dashboard summary',
+        group: 'dossiers',
+        what: 'GET .../dossiers/summary: counts per stage, overdue, convoked',
+        paths: [`${base}/dossiers/summary`],
       },
       {
         name: 'list: state',
