@@ -253,9 +253,10 @@ export async function insertWaitingDossier(
   );
   const recorded = {
     AT_GRANTED: { permitNumber, grantDate: granted },
+    // As typed in the transition ('Casablanca'); the dossier's column keeps the code ('casablanca').
     AWAITING_OFII: {
       transmissionDate: options.transmittedOn,
-      ofiiOffice: office,
+      ofiiOffice: office.charAt(0).toUpperCase() + office.slice(1),
     },
   };
   await source.query(

@@ -26,6 +26,7 @@ import {
   itemView,
   OfiiFollowUpView,
 } from './reminder-mail.views';
+import { normaliseOfficeCode } from '../dossiers/office-code';
 import { RelanceService } from './relance.service';
 
 /** What one send job did. */
@@ -206,8 +207,11 @@ export class ReminderDeliveryService {
     for (const row of rows) {
       if (row.kind !== 'convocation_overdue' || row.audience !== 'employer')
         continue;
+      // The dossier's column holds the normalised code ('casablanca'); the recorded data as typed.
+      const typed = row.details.ofiiOffice;
       const office =
-        row.details.ofiiOffice ?? facts.get(row.dossier_id)?.ofii_office;
+        facts.get(row.dossier_id)?.ofii_office ??
+        (typed ? normaliseOfficeCode(typed) : undefined);
       if (!office) continue;
       groups.set(`${row.employer_id}|${office}`, {
         employerId: row.employer_id,

@@ -71,7 +71,7 @@ export function toReminderView(row: OutboxViewRow): ReminderView {
     dossier: {
       id: row.dossier_id,
       workerName: `${row.surname} ${row.given_names}`,
-      ofiiOffice: row.details?.ofiiOffice ?? row.ofii_office,
+      ofiiOffice: row.ofii_office ?? row.details?.ofiiOffice ?? null,
     },
   };
 }
