@@ -79,7 +79,12 @@ async function insertDossier(options: {
   steps: Step[];
 }): Promise<string> {
   const source = await db();
-  const recorded: Record<string, unknown> = {};
+  // As writeTransition does: every state entered has its key (its latest data) in `recorded`.
+  const recorded: Record<string, unknown> = Object.fromEntries(
+    options.steps
+      .filter(([, to]) => to !== 'DRAFT')
+      .map(([, to, data]) => [to, data ?? {}]),
+  );
   if (options.granted)
     recorded['AT_GRANTED'] = {
       permitNumber: 'AT-2B-1',

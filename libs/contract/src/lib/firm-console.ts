@@ -405,7 +405,10 @@ export interface AppealOutcomeResponse {
   rows: AppealOutcomeRow[];
 }
 
-/** The season's dossiers by stage: how many ever reached it (timeline), and how many are in it now. */
+/**
+ * The season's dossiers by stage: how many ever reached it (entered one of its states, as each
+ * transition records it), and how many are in it now.
+ */
 export interface SeasonFunnelStep {
   stage: DossierStage;
   label: BilingualText;
