@@ -50,8 +50,14 @@ const WORDS = {
   },
 } as const;
 
+/** Text lines as HTML lines; leading spaces (the worker details' indent) kept as no-break spaces. */
 function lines(text: string): SafeHtml {
-  return markup`${text.split('\n').map((line, i) => markup`${i > 0 ? markup`<br>` : ''}${line}`)}`;
+  return markup`${text
+    .split('\n')
+    .map(
+      (line, i) =>
+        markup`${i > 0 ? markup`<br>` : ''}${line.replace(/^ +/, (indent) => '\u00a0'.repeat(indent.length))}`,
+    )}`;
 }
 
 function followUpHtml(

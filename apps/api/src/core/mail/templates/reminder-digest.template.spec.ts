@@ -122,6 +122,10 @@ describe('reminder digest e-mail', () => {
       '<strong>02/05/2025</strong> (calculée - à vérifier par le cabinet)',
     );
     expect(mail.html).toContain('1. NOM00 Prénom<br>');
+    // The worker details keep their indent under each name.
+    expect(mail.html).toContain(
+      '<br>\u00a0\u00a0\u00a0Passeport n° AB100000<br>',
+    );
   });
 
   it('offers a mailto: link with no address and the follow-up as subject and body', () => {

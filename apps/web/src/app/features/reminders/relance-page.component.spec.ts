@@ -64,7 +64,7 @@ describe('RelancePageComponent (/relance/:token, public)', () => {
     request.flush(relance);
     await fixture.whenStable();
     expect(textOf(byTestId('relance-intro'))).toBe(
-      'Après avoir envoyé ce message à OFII Casablanca, confirmez-le ici : Moisson notera « relance envoyée » sur le dossier de chaque travailleur de EARL Les Vergers du Lot listé ci-dessous (2).',
+      'Après avoir envoyé ce message au bureau OFII Casablanca, confirmez-le ici : Moisson notera « relance envoyée » sur le dossier de chacun des travailleurs listés ci-dessous (2).',
     );
     expect(
       [...element().querySelectorAll('[data-testid="relance-worker"]')].map(
