@@ -131,10 +131,13 @@ describe('OutboxPageComponent (/firm/reminders)', () => {
     await fixture.whenStable();
     expect(all('outbox-row')).toHaveLength(1);
 
+    // The digests can go now rather than at 07:00.
+    all('outbox-send-digests-now')[0].querySelector('input')?.click();
     all('outbox-sweep')[0].click();
     await fixture.whenStable();
     const sweep = http.expectOne(SWEEP_URL);
     expect(sweep.request.method).toBe('POST');
+    expect(sweep.request.body).toEqual({ sendDigestsNow: true });
     sweep.flush(
       { jobId: 'sweep:2026-04-30T09:12', requestedAt: '2026-04-30T09:12:30Z' },
       { status: 202, statusText: 'Accepted' },

@@ -4,12 +4,14 @@ import {
   OnInit,
   computed,
   inject,
+  signal,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import {
   MatButtonToggle,
   MatButtonToggleGroup,
 } from '@angular/material/button-toggle';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import {
   REMINDER_OUTBOX_STATUSES,
@@ -33,6 +35,7 @@ import { ReminderSummaryComponent } from './reminder-summary.component';
     MatButton,
     MatButtonToggle,
     MatButtonToggleGroup,
+    MatCheckbox,
     MatProgressBar,
     ParisDatePipe,
     ReminderSummaryComponent,
@@ -52,6 +55,8 @@ export class OutboxPageComponent implements OnInit {
     null,
     ...REMINDER_OUTBOX_STATUSES,
   ];
+  /** Also send the digests now instead of at 07:00 (a demo, a day they must go early). */
+  protected readonly sendDigestsNow = signal(false);
   protected readonly canSweep = computed(() =>
     this.session.can('firm.reminders.sweep'),
   );

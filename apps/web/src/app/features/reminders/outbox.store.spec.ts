@@ -31,9 +31,9 @@ describe('OutboxStore', () => {
 
     store.runSweep();
     store.runSweep(); // a second click while the first is in flight queues nothing more
-    http
-      .expectOne(SWEEP_URL)
-      .flush({ jobId: 'sweep:1', requestedAt: '2026-04-30T09:12:30Z' });
+    const sweep = http.expectOne(SWEEP_URL);
+    expect(sweep.request.body).toEqual({ sendDigestsNow: false });
+    sweep.flush({ jobId: 'sweep:1', requestedAt: '2026-04-30T09:12:30Z' });
     const now = http.expectOne((r) => r.url === OUTBOX_URL);
     expect(now.request.params.get('status')).toBe('pending');
     now.flush({ items: [], nextCursor: null });

@@ -142,13 +142,16 @@ export class OutboxStore {
       });
   }
 
-  /** Asks the API to run the sweep now (firm admins); the list is read again once queued. */
-  runSweep(): void {
+  /**
+   * Asks the API to run the sweep now (firm admins), and with `sendDigestsNow` to send the digests
+   * at once rather than at 07:00; the list is read again once queued.
+   */
+  runSweep(sendDigestsNow = false): void {
     if (this.sweepState().kind === 'requesting') {
       return;
     }
     this.sweepState.set({ kind: 'requesting' });
-    this.service.sweep().subscribe({
+    this.service.sweep({ sendDigestsNow }).subscribe({
       next: (response) => {
         this.sweepState.set({ kind: 'requested', response });
         this.reload();

@@ -9,6 +9,7 @@ import {
   ReminderOutboxQuery,
   ReminderSettingsResponse,
   RelanceView,
+  SweepRequest,
   SweepRequestedResponse,
   UpdateReminderSettingsRequest,
 } from '@moisson/contract';
@@ -100,8 +101,9 @@ export class RemindersService {
     );
   }
 
-  sweep(): Observable<SweepRequestedResponse> {
-    return this.http.post<SweepRequestedResponse>(SWEEP_URL, null);
+  /** Queues a sweep; `sendDigestsNow` also sends the digests waiting for tomorrow's 07:00. */
+  sweep(request: SweepRequest = {}): Observable<SweepRequestedResponse> {
+    return this.http.post<SweepRequestedResponse>(SWEEP_URL, request);
   }
 
   dossierHistory(
