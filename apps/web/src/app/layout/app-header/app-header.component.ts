@@ -86,6 +86,18 @@ const USERS: NavigationLink = {
   exact: false,
   testId: 'nav-users',
 };
+const OUTBOX: NavigationLink = {
+  path: '/firm/reminders',
+  labelKey: 'reminders.nav.outbox',
+  exact: false,
+  testId: 'nav-outbox',
+};
+const REMINDER_SETTINGS: NavigationLink = {
+  path: '/employer/reminders',
+  labelKey: 'reminders.nav.outbox',
+  exact: false,
+  testId: 'nav-reminder-settings',
+};
 const STATUS: NavigationLink = {
   path: '/status',
   labelKey: 'nav.status',
@@ -130,6 +142,9 @@ export class AppHeaderComponent {
     if (this.session.can('firm.read')) {
       links.push(EMPLOYERS, STAFF);
     }
+    if (this.session.can('firm.reminders.outbox')) {
+      links.push(OUTBOX);
+    }
     if (this.session.can('firm.admin')) {
       links.push(AUDIT);
     }
@@ -137,6 +152,9 @@ export class AppHeaderComponent {
       links.push(DASHBOARD, DOSSIERS, CAMPAIGNS);
       if (this.session.can('employer.users.manage')) {
         links.push(USERS);
+      }
+      if (this.session.can('employer.reminders.settings')) {
+        links.push(REMINDER_SETTINGS);
       }
     }
     return links;
