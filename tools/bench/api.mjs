@@ -435,7 +435,8 @@ async function measureHttp(port, paths, headers, duration, connections) {
 async function replay(pool, sequence) {
   const client = await pool.connect();
   try {
-    for (const { text, params } of sequence) await client.query(text, params);
+    for (const { text, params, name } of sequence)
+      await client.query(name ? { name, text, values: params } : text, params);
   } finally {
     client.release();
   }

@@ -9,7 +9,10 @@ pg.Client.prototype.query = function countedQuery(config, values, callback) {
   if (seen.length < 1000) {
     const text = typeof config === 'string' ? config : config?.text;
     const params = Array.isArray(values) ? values : config?.values;
-    if (typeof text === 'string') seen.push({ text, params: params ?? [] });
+    // A named (prepared) statement is replayed under its name, so the baseline plans it once too.
+    const name = typeof config === 'object' ? config?.name : undefined;
+    if (typeof text === 'string')
+      seen.push({ text, params: params ?? [], ...(name ? { name } : {}) });
   }
   return original.call(this, config, values, callback);
 };

@@ -19,7 +19,7 @@ import {
   statesOfStage,
 } from '@moisson/domain';
 import { DataSource } from 'typeorm';
-import { SqlParams } from '../../core/database/sql-params';
+import { queryPrepared, SqlParams } from '../../core/database/sql-params';
 import { ApiException } from '../../core/http/api-exception';
 import { workerSearchCondition } from '../workers/worker-search';
 import {
@@ -152,14 +152,10 @@ export class DossierListService {
     employerId: string,
     today: CalendarDate,
   ): Promise<DossierSummaryResponse> {
-    const [row]: Array<Record<string, number>> = await this.dataSource.query(
-      `SELECT ${DOSSIER_STAGES.map((stage) => `coalesce(s.stage_${stage}, 0) AS "${stage}"`).join(', ')},
-         (SELECT count(*)::int FROM "dossier" d
-          WHERE d.employer_id = e.id AND d.state = 'AWAITING_OFII' AND d.transmitted_on <= $2) AS overdue,
-         (SELECT count(*)::int FROM "dossier" d
-          WHERE d.employer_id = e.id AND d.state = 'OFII_CONVOKED') AS convoked
-       FROM (SELECT $1::uuid AS id) e
-       LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id`,
+    const [row] = await queryPrepared<Record<string, number>>(
+      this.dataSource,
+      'dossier_summary',
+      SUMMARY_SQL,
       // As the list's overdue=true (isConvocationOverdue of @moisson/domain).
       [employerId, addDays(today, -DEFAULT_CONVOCATION_OVERDUE_DAYS)],
     );
@@ -208,6 +204,15 @@ export class DossierListService {
     return rows.map(dossierViewOf);
   }
 }
+
+/** The dashboard's counts (see summary); one index range per count, whatever the employer. */
+const SUMMARY_SQL = `SELECT ${DOSSIER_STAGES.map((stage) => `coalesce(s.stage_${stage}, 0) AS "${stage}"`).join(', ')},
+    (SELECT count(*)::int FROM "dossier" d
+     WHERE d.employer_id = e.id AND d.state = 'AWAITING_OFII' AND d.transmitted_on <= $2) AS overdue,
+    (SELECT count(*)::int FROM "dossier" d
+     WHERE d.employer_id = e.id AND d.state = 'OFII_CONVOKED') AS convoked
+  FROM (SELECT $1::uuid AS id) e
+  LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id`;
 
 /** The WHERE conditions of the filters, led by the employer (tenant scope). */
 function conditions(

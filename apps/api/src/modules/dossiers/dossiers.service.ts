@@ -10,6 +10,7 @@ import {
 import { addMonths } from '@moisson/domain';
 import { DataSource, Repository } from 'typeorm';
 import type { AuthContext, RequestMeta } from '../../core/auth/auth-context';
+import { queryPrepared } from '../../core/database/sql-params';
 import { ApiException } from '../../core/http/api-exception';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import type { CampaignEntity } from '../campaigns/entities/campaign.entity';
@@ -31,6 +32,11 @@ import { DossierEntity } from './entities/dossier.entity';
 import { normaliseOptionalOfficeCode } from './office-code';
 
 const SEASON_KEY = 'dossier_employer_worker_season_key';
+
+/** By primary key and employer: planned once per pooled connection (queryPrepared). */
+const DOSSIER_DETAIL_SQL = `SELECT ${DOSSIER_DETAIL_COLUMNS}
+  FROM ${DOSSIER_FROM}
+  WHERE d.id = $1 AND d.employer_id = $2`;
 
 /** Fields a PATCH may change; procedure data (permit, dates of steps) changes through transitions. */
 const EDITABLE = [
@@ -67,10 +73,10 @@ export class DossiersService {
     employerId: string,
     dossierId: string,
   ): Promise<DossierDetail> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${DOSSIER_DETAIL_COLUMNS}
-       FROM ${DOSSIER_FROM}
-       WHERE d.id = $1 AND d.employer_id = $2`,
+    const [row] = await queryPrepared(
+      this.dataSource,
+      'dossier_detail',
+      DOSSIER_DETAIL_SQL,
       [dossierId, employerId],
     );
     if (!row) throw dossierNotFound(dossierId);
