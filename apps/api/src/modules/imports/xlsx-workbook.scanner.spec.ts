@@ -78,6 +78,40 @@ describe('measureSheet', () => {
   });
 });
 
+/** Milliseconds `run` takes. */
+function timed(run: () => unknown): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+
+describe('hostile sheet text (a few kilobytes once zipped)', () => {
+  // Each of these took seconds to minutes when a pattern could run past the next '<' (or rescan a
+  // run of name characters from each of its letters): one upload held the API's only thread.
+  it('tags that never close, to the end of the text', () => {
+    const sheet = `<sheetData><row r="1">${'<c '.repeat(40_000)}`;
+    expect(timed(() => measureSheet(sheet))).toBeLessThan(1000);
+    expect(measureSheet(sheet).rows).toBe(1);
+  });
+
+  it('an attribute name of 60,000 letters', () => {
+    const sheet = `<sheetData><row r="2"><c ${'a'.repeat(60_000)} r="B2"><v>1</v></c></row></sheetData>`;
+    expect(timed(() => measureSheet(sheet))).toBeLessThan(1000);
+    expect(measureSheet(sheet)).toMatchObject({ rows: 2, columns: 2 });
+  });
+
+  it('20,000 date cells without a value or an end tag', () => {
+    const sheet = `<sheetData><row r="1">${'<c r="A1" t="d">'.repeat(20_000)}</row></sheetData>`;
+    expect(timed(() => measureSheet(sheet))).toBeLessThan(1000);
+    expect(measureSheet(sheet).isoDateCells.size).toBe(0);
+  });
+
+  it('a workbook of unclosed tags', () => {
+    const workbook = `<workbook>${'<sheet '.repeat(40_000)}`;
+    expect(timed(() => findFirstSheet(workbook, workbook))).toBeLessThan(1000);
+  });
+});
+
 describe('columnLetters', () => {
   it.each([
     [0, 'A'],

@@ -20,10 +20,18 @@ export interface SheetExtent {
   isoDateCells: Map<string, string>;
 }
 
-const TAG = /<(?:[\w.-]+:)?([A-Za-z]+)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
-const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/*
+ * Every pattern stops at the next '<' (XML allows none inside a tag or an attribute value) and an
+ * attribute name is matched only from its first character: each character is then read a bounded
+ * number of times, so a crafted part (tags that never close, an attribute name of a million
+ * letters, date cells without a value) costs time in proportion to its length, not its square.
+ */
+const TAG =
+  /<(?:[\w.-]+:)?([A-Za-z]+)\b((?:[^<>"']|"[^<"]*"|'[^<']*')*?)(\/?)>/g;
+const ATTRIBUTE = /(?<![\w.:-])([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** A cell's <v> value, or where the cell ends: its end tag, the next cell or row, the sheet's end. */
 const CELL_VALUE =
-  /<(?:[\w.-]+:)?v\b[^>]*>([^<]*)<\/(?:[\w.-]+:)?v>|<\/(?:[\w.-]+:)?c>/g;
+  /<(?:[\w.-]+:)?v\b[^<>]*>([^<]*)<\/(?:[\w.-]+:)?v>|<\/?(?:[\w.-]+:)?(?:c|row|sheetData)\b/g;
 const REFERENCE = /^([A-Z]{1,3})(\d{1,7})$/;
 
 /**
