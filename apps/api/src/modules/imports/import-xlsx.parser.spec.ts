@@ -178,6 +178,16 @@ describe('parseXlsxFile', () => {
     expect(error.status).toBe(413);
   });
 
+  it('counts a part the directory hides from its total: read-excel-file (fflate) would inflate it', async () => {
+    // 60 MB of blanks (about 60 KB deflated) listed last in the directory, whose end record says
+    // one entry less in its total than on its disk: fflate reads the count on the disk.
+    const parts = xlsxParts([['Nom'], ['Tazi']]);
+    const file = zipParts({ ...parts, 'xl/hidden.xml': ' '.repeat(60 << 20) });
+    const end = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    file.writeUInt16LE(file.readUInt16LE(end + 10) - 1, end + 10);
+    expect((await refusal(file)).status).toBe(413);
+  });
+
   it('refuses a sheet whose cells reach far away (a table of billions of empty cells) with a 400 naming the place', async () => {
     const file = xlsxFile([['Nom'], ['Tazi']], {
       extraSheetXml:

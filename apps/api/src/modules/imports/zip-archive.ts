@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { inflateRawSync } from 'node:zlib';
 
 /** One file of a ZIP archive, as its central directory declares it. */
@@ -31,21 +32,26 @@ export function looksLikeZip(buffer: Buffer): boolean {
 }
 
 /**
- * The entries of a ZIP archive, read from its central directory the way fflate (which
- * read-excel-file unzips with) reads it, so that the checks made here hold for the bytes the
- * library inflates afterwards. Reads headers only: nothing is inflated.
+ * The entries of a ZIP archive, read from its central directory exactly as fflate (which
+ * read-excel-file unzips with) reads it: the count of entries on this disk, the ZIP64 records by
+ * their low 32 bits, and from an entry's ZIP64 extra field only the numbers whose 32-bit field is
+ * saturated. The checks made here must hold for the bytes the library inflates afterwards: a
+ * second view of the archive (an entry hidden from one reader, sizes taken from another field)
+ * would let a zip bomb past them, so fflate's own listing must then say the same, or the archive
+ * is refused. Reads headers only: nothing is inflated.
  */
 export function readZipEntries(buffer: Buffer, maxEntries: number): ZipEntry[] {
   const end = findEndOfDirectory(buffer);
-  let count = u16(buffer, end + 10);
+  let count = u16(buffer, end + 8);
+  if (count === 0) return []; // fflate stops here too, whatever a ZIP64 record says
   let offset = u32(buffer, end + 16);
-  let zip64 = false;
-  if (end >= 20 && u32(buffer, end - 20) === ZIP64_LOCATOR) {
-    const zip64End = safeNumber(u64(buffer, end - 12));
-    if (u32(buffer, zip64End) === ZIP64_END) {
-      zip64 = true;
-      count = safeNumber(u64(buffer, zip64End + 32));
-      offset = safeNumber(u64(buffer, zip64End + 48));
+  let zip64 = end >= 20 && u32(buffer, end - 20) === ZIP64_LOCATOR;
+  if (zip64) {
+    const zip64End = u32(buffer, end - 12);
+    zip64 = u32(buffer, zip64End) === ZIP64_END;
+    if (zip64) {
+      count = u32(buffer, zip64End + 32);
+      offset = u32(buffer, zip64End + 48);
     }
   }
   if (count > maxEntries)
@@ -58,16 +64,14 @@ export function readZipEntries(buffer: Buffer, maxEntries: number): ZipEntry[] {
       throw new ZipArchiveError('its file directory is damaged');
     const flags = u16(buffer, offset + 8);
     const nameLength = u16(buffer, offset + 28);
+    const extraLength = u16(buffer, offset + 30);
     const extraStart = offset + 46 + nameLength;
     const nameBytes = slice(buffer, offset + 46, extraStart);
-    let compressedSize = u32(buffer, offset + 20);
-    let declaredSize = u32(buffer, offset + 24);
-    let localHeader = u32(buffer, offset + 42);
-    if (zip64 && compressedSize === 0xffffffff)
-      [compressedSize, declaredSize, localHeader] = zip64Sizes(
-        buffer,
-        extraStart,
-      );
+    const { compressedSize, declaredSize, localHeader } = entrySizes(
+      buffer,
+      offset,
+      zip64 ? { start: extraStart, end: extraStart + extraLength } : null,
+    );
     if (u32(buffer, localHeader) !== LOCAL_HEADER)
       throw new ZipArchiveError('a file header is damaged');
     const dataStart =
@@ -84,9 +88,44 @@ export function readZipEntries(buffer: Buffer, maxEntries: number): ZipEntry[] {
       declaredSize,
       dataStart,
     });
-    offset = extraStart + u16(buffer, offset + 30) + u16(buffer, offset + 32);
+    offset = extraStart + extraLength + u16(buffer, offset + 32);
   }
+  assertSameAsFflate(buffer, entries);
   return entries;
+}
+
+/** fflate's listing of the directory (its filter sees each entry; nothing is inflated). */
+function assertSameAsFflate(
+  buffer: Buffer,
+  entries: readonly ZipEntry[],
+): void {
+  const listed: ZipEntry[] = [];
+  try {
+    unzipSync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length), {
+      filter: (file) => {
+        listed.push({
+          name: file.name,
+          method: file.compression,
+          compressedSize: file.size,
+          declaredSize: file.originalSize,
+          dataStart: 0,
+        });
+        return false;
+      },
+    });
+  } catch {
+    throw new ZipArchiveError('its file directory is damaged');
+  }
+  const same = (a: ZipEntry, b: ZipEntry) =>
+    a.name === b.name &&
+    a.method === b.method &&
+    a.compressedSize === b.compressedSize &&
+    a.declaredSize === b.declaredSize;
+  if (
+    listed.length !== entries.length ||
+    listed.some((entry, i) => !same(entry, entries[i]))
+  )
+    throw new ZipArchiveError('its file directory can be read in two ways');
 }
 
 /**
@@ -131,14 +170,42 @@ function findEndOfDirectory(buffer: Buffer): number {
   throw new ZipArchiveError('its end of directory is missing');
 }
 
-/** The ZIP64 extra field (id 1) of a central directory entry: sizes and offset, as fflate reads it. */
-function zip64Sizes(buffer: Buffer, at: number): [number, number, number] {
-  while (u16(buffer, at) !== 1) at += 4 + u16(buffer, at + 2);
-  return [
-    safeNumber(u64(buffer, at + 12)),
-    safeNumber(u64(buffer, at + 4)),
-    safeNumber(u64(buffer, at + 20)),
-  ];
+/**
+ * An entry's sizes and local header offset: the 32-bit fields of its central header, each one
+ * that is saturated (0xffffffff) replaced, in a ZIP64 archive, by the next number of its ZIP64
+ * extra field (id 1), in the order uncompressed size, compressed size, offset, as fflate does.
+ */
+function entrySizes(
+  buffer: Buffer,
+  offset: number,
+  extra: { start: number; end: number } | null,
+): { compressedSize: number; declaredSize: number; localHeader: number } {
+  let compressedSize = u32(buffer, offset + 20);
+  let declaredSize = u32(buffer, offset + 24);
+  let localHeader = u32(buffer, offset + 42);
+  const wide = [declaredSize, compressedSize, localHeader].map(
+    (value) => value === 0xffffffff,
+  );
+  if (!extra || !wide.includes(true))
+    return { compressedSize, declaredSize, localHeader };
+  for (
+    let at = extra.start;
+    at + 4 < extra.end;
+    at += 4 + u16(buffer, at + 2)
+  ) {
+    if (u16(buffer, at) !== 1) continue;
+    let next = at + 4;
+    const take = () => {
+      const value = safeNumber(u64(buffer, next));
+      next += 8;
+      return value;
+    };
+    if (wide[0]) declaredSize = take();
+    if (wide[1]) compressedSize = take();
+    if (wide[2]) localHeader = take();
+    return { compressedSize, declaredSize, localHeader };
+  }
+  throw new ZipArchiveError('a ZIP64 size is missing');
 }
 
 function u16(buffer: Buffer, at: number): number {
