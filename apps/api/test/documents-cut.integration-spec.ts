@@ -5,9 +5,15 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { samplePdf } from '../src/modules/documents/content-check/sample-files.fixture';
 import { createDossier } from './dossier-fixtures';
-import { documentForm, documentTrace, storedFiles } from './document-fixtures';
+import {
+  documentForm,
+  documentTrace,
+  postDocument,
+  storedFiles,
+} from './document-fixtures';
 import {
   closeDb,
+  db,
   createEmployer,
   createUser,
   signedInClient,
@@ -107,6 +113,39 @@ it('leaves neither file nor row when the connection closes half-way through the 
       JSON.stringify(await storedFiles(storageDir)) === JSON.stringify(files),
   );
   await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(await storedFiles(storageDir)).toEqual(files);
+  expect(await documentTrace(employerId)).toEqual(trace);
+});
+
+/** Makes every audit insert of `action` fail, as a full disk or a lost connection would. */
+async function auditFails<T>(
+  action: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  const source = await db();
+  await source.query(`CREATE OR REPLACE FUNCTION audit_refuses() RETURNS trigger AS $$
+    BEGIN RAISE EXCEPTION 'audit log unavailable (test)'; END $$ LANGUAGE plpgsql`);
+  await source.query(`CREATE TRIGGER audit_refuses BEFORE INSERT ON audit_event
+    FOR EACH ROW WHEN (NEW.action = '${action}') EXECUTE FUNCTION audit_refuses()`);
+  try {
+    return await run();
+  } finally {
+    await source.query('DROP TRIGGER audit_refuses ON audit_event');
+  }
+}
+
+it('leaves neither file nor row when the upload cannot be audited', async () => {
+  const files = await storedFiles(storageDir);
+  const trace = await documentTrace(employerId);
+  const res = await auditFails('document.uploaded', () =>
+    postDocument(
+      owner,
+      path,
+      { type: 'work_permit' },
+      { name: 'permis.pdf', content: samplePdf({ text: 'not audited' }) },
+    ),
+  );
+  expect(res.statusCode).toBe(500);
   expect(await storedFiles(storageDir)).toEqual(files);
   expect(await documentTrace(employerId)).toEqual(trace);
 });

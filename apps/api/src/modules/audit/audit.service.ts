@@ -6,7 +6,7 @@ import {
   AuditEventResponse,
   Page,
 } from '@moisson/contract';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ApiException } from '../../core/http/api-exception';
 import { decodeCursor, encodeCursor } from '../../core/http/keyset-cursor';
@@ -42,9 +42,12 @@ export class AuditService {
     private readonly events: Repository<AuditEventEntity>,
   ) {}
 
-  /** One INSERT statement (no transaction, no read-back): audit writes sit on hot paths. */
-  async record(entry: AuditEntry): Promise<void> {
-    await this.events
+  /**
+   * One INSERT statement (no transaction, no read-back): audit writes sit on hot paths. Given a
+   * transaction's `manager`, the line is written in it, so it stands or falls with the change.
+   */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(AuditEventEntity) : this.events)
       .createQueryBuilder()
       .insert()
       .values({

@@ -32,8 +32,9 @@ const ORIGINAL_KEYS = [
  * Uploads: the tenant and the dossier (or worker) are checked before the body is read; the file is
  * checked while it streams into the storage; then one row is written. The same bytes already live
  * on the dossier (or worker): the new row shares their storage key and names them in
- * `duplicateOf`, and the second copy of the bytes is removed. Any failure after the bytes were
- * stored removes them: a refused or failed upload leaves neither file nor row.
+ * `duplicateOf`, and the second copy of the bytes is removed. The row and its audit line are
+ * written in one transaction; any failure after the bytes were stored removes them: a refused or
+ * failed upload leaves neither file nor row.
  */
 @Injectable()
 export class DocumentUploadService {
@@ -103,36 +104,28 @@ export class DocumentUploadService {
     );
   }
 
+  /**
+   * The row and its audit line in one transaction, after the bytes are stored: if either cannot be
+   * written, neither is, and the stored bytes are removed. A duplicate keeps the original's bytes
+   * and its own copy is removed.
+   */
   private async save(
     auth: AuthContext,
     meta: RequestMeta,
     received: ReceivedDocument,
     owner: Owner,
   ): Promise<DocumentEntity> {
-    let keepStored = false;
+    let document: DocumentEntity | null = null;
     try {
-      let document = await this.insert(auth, received, owner);
-      if (!document) document = await this.insert(auth, received, owner); // lost a race: now a duplicate
+      // A concurrent upload of the same bytes may become the original first: the second attempt
+      // finds it and records a duplicate.
+      for (let attempt = 0; attempt < 2 && !document; attempt++)
+        document = await this.insert(auth, meta, received, owner);
       if (!document)
         throw new Error('document upload: duplicate race lost twice');
-      keepStored = document.storageKey === received.stored.key;
-      await this.audit.record({
-        action: 'document.uploaded',
-        actor: auth.user,
-        employerId: owner.employerId,
-        targetType: 'document',
-        targetId: document.id,
-        ip: meta.ip,
-        details: {
-          ...this.reads.auditDetails(document),
-          size: document.size,
-          sha256: document.sha256,
-          duplicateOf: document.duplicateOf,
-        },
-      });
       return document;
     } finally {
-      if (!keepStored)
+      if (document?.storageKey !== received.stored.key)
         await this.storage
           .delete(received.stored.key)
           .catch((error) =>
@@ -146,38 +139,61 @@ export class DocumentUploadService {
   /** The row, or null when a concurrent upload of the same bytes became the original first. */
   private async insert(
     auth: AuthContext,
+    meta: RequestMeta,
     received: ReceivedDocument,
     owner: Owner,
   ): Promise<DocumentEntity | null> {
     const { fields, stored, scan, name } = received;
-    const existing = await this.documents.findOne({
-      where: {
-        employerId: owner.employerId,
-        workerId: owner.workerId,
-        dossierId: owner.dossierId ?? IsNull(),
-        sha256: stored.sha256,
-        deletedAt: IsNull(),
-      },
-      order: { uploadedAt: 'ASC' },
-    });
-    const document = this.documents.create({
-      ...owner,
-      type: fields.type,
-      reference: fields.reference,
-      validFrom: fields.validFrom,
-      validUntil: fields.validUntil,
-      storageKey: existing ? existing.storageKey : stored.key,
-      size: scan.size,
-      sha256: stored.sha256,
-      contentType: scan.contentType,
-      displayName: displayNameFor(name, scan.format, fields.type),
-      duplicateOf: existing ? existing.id : null,
-      uploadedAt: new Date(),
-      uploadedBy: auth.user.id,
-      uploadedByName: auth.user.fullName,
-    });
     try {
-      return await this.documents.save(document);
+      return await this.documents.manager.transaction(async (m) => {
+        const documents = m.getRepository(DocumentEntity);
+        const existing = await documents.findOne({
+          where: {
+            employerId: owner.employerId,
+            workerId: owner.workerId,
+            dossierId: owner.dossierId ?? IsNull(),
+            sha256: stored.sha256,
+            deletedAt: IsNull(),
+          },
+          order: { uploadedAt: 'ASC' },
+        });
+        const document = await documents.save(
+          documents.create({
+            ...owner,
+            type: fields.type,
+            reference: fields.reference,
+            validFrom: fields.validFrom,
+            validUntil: fields.validUntil,
+            storageKey: existing ? existing.storageKey : stored.key,
+            size: scan.size,
+            sha256: stored.sha256,
+            contentType: scan.contentType,
+            displayName: displayNameFor(name, scan.format, fields.type),
+            duplicateOf: existing ? existing.id : null,
+            uploadedAt: new Date(),
+            uploadedBy: auth.user.id,
+            uploadedByName: auth.user.fullName,
+          }),
+        );
+        await this.audit.record(
+          {
+            action: 'document.uploaded',
+            actor: auth.user,
+            employerId: owner.employerId,
+            targetType: 'document',
+            targetId: document.id,
+            ip: meta.ip,
+            details: {
+              ...this.reads.auditDetails(document),
+              size: document.size,
+              sha256: document.sha256,
+              duplicateOf: document.duplicateOf,
+            },
+          },
+          m,
+        );
+        return document;
+      });
     } catch (error) {
       if (ORIGINAL_KEYS.some((key) => isUniqueViolation(error, key)))
         return null;
