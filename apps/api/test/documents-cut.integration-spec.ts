@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
 import { connect, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import {
   documentTrace,
   postDocument,
   storedFiles,
+  uploadDocument,
 } from './document-fixtures';
 import {
   closeDb,
@@ -148,4 +149,29 @@ it('leaves neither file nor row when the upload cannot be audited', async () => 
   expect(res.statusCode).toBe(500);
   expect(await storedFiles(storageDir)).toEqual(files);
   expect(await documentTrace(employerId)).toEqual(trace);
+});
+
+it('closes the file it opened when a read cannot be audited (no bytes sent)', async () => {
+  const { document } = await uploadDocument(
+    owner,
+    path,
+    { type: 'visa' },
+    { name: 'visa.pdf', content: samplePdf({ text: 'visa' }) },
+  );
+  const openFiles = async () =>
+    (
+      await Promise.all(
+        (await readdir('/proc/self/fd')).map((fd) =>
+          readlink(`/proc/self/fd/${fd}`).catch(() => ''),
+        ),
+      )
+    ).filter((target) => target.startsWith(storageDir)).length;
+  const before = await openFiles();
+  const res = await auditFails('document.read', () =>
+    owner.get(`/api/employers/${employerId}/documents/${document.id}/download`),
+  );
+  expect(res.statusCode).toBe(500);
+  expect(res.body).not.toContain('%PDF');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(await openFiles()).toBe(before);
 });

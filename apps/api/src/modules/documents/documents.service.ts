@@ -152,15 +152,20 @@ export class DocumentsService {
     const document = await this.find(employerId, documentId);
     if (document.deletedAt) throw documentNotFound(documentId);
     const stream = await this.storage.stream(document.storageKey);
-    await this.audit.record({
-      action: 'document.read',
-      actor: auth.user,
-      employerId,
-      targetType: 'document',
-      targetId: document.id,
-      ip: meta.ip,
-      details: { ...this.auditDetails(document), via },
-    });
+    try {
+      await this.audit.record({
+        action: 'document.read',
+        actor: auth.user,
+        employerId,
+        targetType: 'document',
+        targetId: document.id,
+        ip: meta.ip,
+        details: { ...this.auditDetails(document), via },
+      });
+    } catch (error) {
+      stream.destroy(); // not a byte leaves unaudited, and the file or connection is let go
+      throw error;
+    }
     return { document, stream };
   }
 
