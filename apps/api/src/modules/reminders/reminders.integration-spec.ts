@@ -131,7 +131,7 @@ describe('reminders: sweep -> outbox -> Redis -> worker -> SMTP', () => {
     for (const d of a.dossiers) expect(mail.text).toContain(d.surname);
     expect(mail.text).toMatch(/OFII Casablanca/);
     expect(mail.text).toMatch(/Madame, Monsieur/);
-    expect(mail.text).toMatch(/\/relance\/[\w-]+\.[\w-]+/);
+    expect(mail.text).toMatch(/\/relance\/[0-9a-f-]{36}_[\w-]+/);
     const rows = await outboxOf([a.owner.email]);
     expect(rows).toHaveLength(50);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
@@ -299,7 +299,7 @@ describe('reminders: sweep -> outbox -> Redis -> worker -> SMTP', () => {
         const m = smtp.to(a.owner.email);
         return m.length === 1 && m;
       });
-      const token = /\/relance\/([\w-]+\.[\w-]+)/.exec(
+      const token = /\/relance\/([0-9a-f-]{36}_[\w-]+)/.exec(
         mail.text,
       )?.[1] as string;
       const ids = a.dossiers.map((d) => d.dossierId);
