@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { SessionResponse } from '@moisson/contract';
 import { Client } from 'pg';
 import { SessionEntity } from '../src/modules/auth/entities/session.entity';
+import { SessionService } from '../src/modules/auth/services/session.service';
 import {
   closeDb,
   createEmployer,
@@ -139,6 +140,26 @@ describe('sessions reused by GETs', () => {
     ).toBe(200);
     const session = await ownerClient.get('/api/auth/session');
     expect(session.json<SessionResponse>().user.locale).toBe('en');
+  });
+
+  it('a GET that read the session while it was being revoked does not keep it', async () => {
+    const employer = await createEmployer();
+    const owner = await createUser({
+      role: 'employer_owner',
+      employerId: employer.id,
+    });
+    const sessions = app.get(SessionService);
+    const { token, session } = await sessions.create(
+      owner,
+      { ip: null, userAgent: null },
+      true,
+    );
+    // The read is under way (its query sent) when the revocation starts.
+    const racing = sessions.authenticate(token, { reuse: true });
+    const revoked = sessions.revoke(session.id);
+    await racing;
+    await revoked;
+    expect(await sessions.authenticate(token, { reuse: true })).toBeUndefined();
   });
 
   it('a change made outside this process (here: straight in the database) is seen once the delay is over', async () => {

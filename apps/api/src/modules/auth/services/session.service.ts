@@ -28,6 +28,11 @@ export class SessionService {
 
   /** By token hash: sessions read recently, reused by GETs (SESSION_CACHE_SECONDS). */
   private readonly recent = new Map<string, CachedSession>();
+  /**
+   * Moves on at every revocation or change (forget*, any request that does not reuse): a read that
+   * started before one is not kept, so a GET racing a sign-out cannot put the old session back.
+   */
+  private generation = 0;
 
   async create(
     user: UserEntity,
@@ -74,6 +79,8 @@ export class SessionService {
         return hit.auth;
     }
     this.recent.delete(tokenHash);
+    if (!options.reuse) this.generation++;
+    const generation = this.generation;
     // find, not findOne: with relations, findOne sends a second "SELECT DISTINCT" query for its
     // LIMIT 1; token_hash is unique, so find returns at most one row in a single query.
     const [session] = await this.sessions.find({
@@ -94,18 +101,20 @@ export class SessionService {
     }
     const { user, ...rest } = session;
     const auth = { user, session: rest as SessionEntity };
-    if (options.reuse && cacheMs > 0)
+    if (options.reuse && cacheMs > 0 && generation === this.generation)
       this.remember(tokenHash, auth, now + cacheMs);
     return auth;
   }
 
   /** Drops the sessions of this user kept for reuse (their role or account changed elsewhere). */
   forgetUser(userId: string): void {
+    this.generation++;
     for (const [hash, { auth }] of this.recent)
       if (auth.user.id === userId) this.recent.delete(hash);
   }
 
   private forgetSession(sessionId: string): void {
+    this.generation++;
     for (const [hash, { auth }] of this.recent)
       if (auth.session.id === sessionId) this.recent.delete(hash);
   }
