@@ -1,4 +1,12 @@
-import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readlink,
+  rm,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { connect, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +44,15 @@ let path: string;
 
 beforeAll(async () => {
   storageDir = await mkdtemp(join(tmpdir(), 'moisson-cut-'));
+  // What a process killed in the middle of an upload leaves: its temporary file, never renamed.
+  await mkdir(join(storageDir, '.incoming'));
+  await writeFile(join(storageDir, '.incoming', 'killed.part'), 'half');
+  const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+  await utimes(
+    join(storageDir, '.incoming', 'killed.part'),
+    twoDaysAgo,
+    twoDaysAgo,
+  );
   app = await createTestApp({ STORAGE_DIR: storageDir });
   await app.listen(0, '127.0.0.1');
   port = (app.getHttpServer().address() as { port: number }).port;
@@ -85,6 +102,11 @@ function answer(socket: Socket): Promise<string> {
 }
 
 const pdf = samplePdf({ size: 3 * 1024 * 1024 });
+
+it('removes at start up what an upload killed with its process left a day ago', async () => {
+  await eventually(async () => (await storedFiles(storageDir)).length === 0);
+  expect(await storedFiles(storageDir)).toEqual([]);
+});
 
 it('stores a complete upload sent the same way (so the test below can tell)', async () => {
   const socket = await open();

@@ -4,7 +4,14 @@ import {
   CreateBucketCommand,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  rm,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -201,4 +208,32 @@ describe.each([
       await expect(storage.delete(key)).rejects.toThrow(/Not a storage key/);
     },
   );
+});
+
+describe('LocalDiskStorage after a crash', () => {
+  it('removes the .part files an interrupted process left more than a day ago, and only those', async () => {
+    const { storage, listAll, stop } = await localHarness();
+    try {
+      const kept = await storage.put(Readable.from([Buffer.from('kept')]));
+      const incoming = join(
+        (storage as unknown as { root: string }).root,
+        '.incoming',
+      );
+      await mkdir(incoming, { recursive: true });
+      const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+      for (const name of ['crashed.part', 'receiving.part', 'note.txt'])
+        await writeFile(join(incoming, name), 'x');
+      await utimes(join(incoming, 'crashed.part'), twoDaysAgo, twoDaysAgo);
+      await utimes(join(incoming, 'note.txt'), twoDaysAgo, twoDaysAgo);
+      const removed = await storage.removeAbandonedUploads(
+        new Date(Date.now() - 24 * 3600 * 1000),
+      );
+      expect(removed).toBe(1);
+      expect((await listAll()).sort()).toEqual(
+        [kept.key, '.incoming/note.txt', '.incoming/receiving.part'].sort(),
+      );
+    } finally {
+      await stop();
+    }
+  });
 });

@@ -38,4 +38,12 @@ export abstract class DocumentStorage {
 
   /** Whether `key` holds an object (tests and repair scripts). */
   abstract has(key: string): Promise<boolean>;
+
+  /**
+   * Removes what uploads left behind when the process died while receiving them (its own clean-up
+   * never ran), last written before `olderThan`; answers how many. Local disk: `.incoming/*.part`.
+   * S3: nothing to do here, an unfinished multipart upload is aborted by the bucket's
+   * AbortIncompleteMultipartUpload lifecycle rule (README), a single PUT is never half-stored.
+   */
+  abstract removeAbandonedUploads(olderThan: Date): Promise<number>;
 }

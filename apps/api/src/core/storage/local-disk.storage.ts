@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -72,6 +72,27 @@ export class LocalDiskStorage extends DocumentStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async removeAbandonedUploads(olderThan: Date): Promise<number> {
+    const incoming = join(this.root, INCOMING);
+    let names: string[];
+    try {
+      names = await readdir(incoming);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names.filter((n) => n.endsWith('.part'))) {
+      const path = join(incoming, name);
+      const written = await stat(path).catch(() => null);
+      if (written && written.mtime < olderThan) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   async has(key: string): Promise<boolean> {

@@ -133,6 +133,11 @@ export class S3Storage extends DocumentStorage {
     }
   }
 
+  /** Nothing: the bucket's AbortIncompleteMultipartUpload lifecycle rule removes unfinished uploads. */
+  removeAbandonedUploads(): Promise<number> {
+    return Promise.resolve(0);
+  }
+
   /** Closes the HTTP connections (tests, shutdown). */
   close(): void {
     this.client.destroy();
