@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentUploadResponse } from '@moisson/contract';
 import { db, TestClient } from './fixtures';
+import { multipart } from './import-fixtures';
 
 export interface UploadFile {
   name: string;
@@ -16,27 +16,10 @@ export function documentForm(
   fields: Record<string, string>,
   file: UploadFile | null,
 ): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----moissonDocs${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  if (file)
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from('\r\n'),
-    );
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
+  return multipart(
+    file && { ...file, type: file.type ?? 'application/pdf' },
+    fields,
+  );
 }
 
 /** POSTs an upload to `path` (…/dossiers/:id/documents or …/workers/:id/documents). */
