@@ -54,9 +54,16 @@ export function permitSuggestion(
     },
     changes: ['permitNumber', 'permitGrantedOn', 'permitValidUntil'],
     apply: {
-      method: 'PATCH',
-      path: '/api/employers/e-1/dossiers/d-1',
-      body: { permitNumber: 'AT-47-0013', permitValidUntil: '2027-09-01' },
+      method: 'POST',
+      path: '/api/employers/e-1/dossiers/d-1/transitions',
+      body: {
+        to: 'AT_GRANTED',
+        data: {
+          permitNumber: 'AT-47-0013',
+          grantDate: '2026-09-01',
+          validUntil: '2027-09-01',
+        },
+      },
     },
     reason: null,
     ...overrides,

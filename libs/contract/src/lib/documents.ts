@@ -115,8 +115,8 @@ export interface DocumentListResponse {
 
 /**
  * What the user may copy into the dossier after uploading a work permit. `apply` is the request to
- * send as it is (a PATCH of the dossier, or the AT_GRANTED transition when the dossier is in
- * AT_SUBMITTED); null when nothing can be applied (`reason` says why).
+ * send as it is: the AT_GRANTED transition, when the dossier is in AT_SUBMITTED (a recorded permit
+ * is not edited by PATCH); null when nothing can be applied (`reason` says why).
  */
 export interface PermitPrefillSuggestion {
   dossierId: string;
@@ -132,10 +132,13 @@ export interface PermitPrefillSuggestion {
   /** Fields whose suggested value is given and differs from the current one. */
   changes: Array<'permitNumber' | 'permitGrantedOn' | 'permitValidUntil'>;
   apply: {
-    method: 'PATCH' | 'POST';
-    /** Absolute API path, e.g. /api/employers/:employerId/dossiers/:dossierId */
+    method: 'POST';
+    /** Absolute API path: /api/employers/:employerId/dossiers/:dossierId/transitions */
     path: string;
-    body: Record<string, unknown>;
+    body: {
+      to: 'AT_GRANTED';
+      data: { permitNumber: string; grantDate: string; validUntil?: string };
+    };
   } | null;
   /** Why `apply` is null (no changes, dossier state...). */
   reason: BilingualText | null;

@@ -197,13 +197,17 @@ describe('DocumentUploadPanelComponent', () => {
     expect(textOf(suggestion)).toContain('01/09/2027');
 
     byTestId('permit-apply')!.click();
-    const patch = http.expectOne('/api/employers/e-1/dossiers/d-1');
-    expect(patch.request.method).toBe('PATCH');
-    expect(patch.request.body).toEqual({
-      permitNumber: 'AT-47-0013',
-      permitValidUntil: '2027-09-01',
+    const step = http.expectOne('/api/employers/e-1/dossiers/d-1/transitions');
+    expect(step.request.method).toBe('POST');
+    expect(step.request.body).toEqual({
+      to: 'AT_GRANTED',
+      data: {
+        permitNumber: 'AT-47-0013',
+        grantDate: '2026-09-01',
+        validUntil: '2027-09-01',
+      },
     });
-    patch.flush({ id: 'd-1', permitNumber: 'AT-47-0013' });
+    step.flush({ id: 'd-1', permitNumber: 'AT-47-0013' });
     await settle();
 
     expect(changed).toEqual([{ id: 'd-1', permitNumber: 'AT-47-0013' }]);

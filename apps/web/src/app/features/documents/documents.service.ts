@@ -125,7 +125,7 @@ export class DocumentsService {
 
   /**
    * Copies an uploaded work permit's number and dates into the dossier: sends the request the API
-   * suggested, as it is (a PATCH of the dossier, or its AT_GRANTED step), and answers the dossier.
+   * suggested, as it is (the dossier's AT_GRANTED step), and answers the dossier.
    */
   applyPermitSuggestion(
     suggestion: PermitPrefillSuggestion,
