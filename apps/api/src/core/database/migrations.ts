@@ -7,6 +7,7 @@ import { Documents1795713185756 } from '../../database/migrations/1795713185756-
 import { FirmConsole1795713265857 } from '../../database/migrations/1795713265857-FirmConsole';
 import { WorkerFullNameSearch1795715033026 } from '../../database/migrations/1795715033026-WorkerFullNameSearch';
 import { ReminderImplicitRefusals1795715684806 } from '../../database/migrations/1795715684806-ReminderImplicitRefusals';
+import { RelancePerDigest1795717618978 } from '../../database/migrations/1795717618978-RelancePerDigest';
 
 /** Every migration, in order, listed once (bundled code cannot rely on file globs). */
 export const MIGRATIONS: Array<new () => unknown> = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => unknown> = [
   FirmConsole1795713265857,
   WorkerFullNameSearch1795715033026,
   ReminderImplicitRefusals1795715684806,
+  RelancePerDigest1795717618978,
 ];

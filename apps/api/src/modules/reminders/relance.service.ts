@@ -57,9 +57,11 @@ export function officeOf(code: string): { code: string; label: string } {
 }
 
 /**
- * The OFII follow-up ("relance") of one employer at one office: prepared once per digest day
- * (the same row, text and link for every recipient and every retry), viewed and confirmed through
- * its signed link. Confirming records "relance envoyée" on each listed dossier's timeline, once.
+ * The OFII follow-up ("relance") of one employer at one office, as a digest sends it: it lists the
+ * employer's dossiers waiting there at send time. The recipients and retries of one digest share one
+ * row (same text and link); a later digest reuses it only while it is unconfirmed and lists exactly
+ * the same dossiers, otherwise it prepares a new one. Viewed and confirmed through its signed link;
+ * confirming records "relance envoyée" on each listed dossier's timeline, once.
  */
 @Injectable()
 export class RelanceService {
@@ -79,9 +81,14 @@ export class RelanceService {
     overdueDays: number,
     now: Date,
   ): Promise<PreparedRelance | undefined> {
-    let relance = await this.find(employerId, officeCode, preparedOn);
-    if (!relance) {
-      const waiting: Array<{ id: string }> = await this.dataSource.query(
+    const relance = await this.dataSource.transaction(async (manager) => {
+      // One preparation at a time per employer and office: the digests of its recipients, sent by
+      // parallel jobs, find the row the first one wrote instead of each writing its own.
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('reminder_relance'), hashtext($1::text || '|' || $2::text))`,
+        [employerId, officeCode],
+      );
+      const waiting: Array<{ id: string }> = await manager.query(
         `SELECT id FROM dossier
           WHERE employer_id = $1 AND state = 'AWAITING_OFII' AND ofii_office = $2
             AND transmitted_on <= $3::date
@@ -89,21 +96,28 @@ export class RelanceService {
         [employerId, officeCode, addDays(preparedOn, -overdueDays)],
       );
       if (waiting.length === 0) return undefined;
-      await this.dataSource.query(
-        `INSERT INTO reminder_relance (employer_id, ofii_office, prepared_on, dossier_ids, expires_at)
-         VALUES ($1, $2, $3, $4::uuid[], $5)
-         ON CONFLICT (employer_id, ofii_office, prepared_on) DO NOTHING`,
-        [
-          employerId,
-          officeCode,
-          preparedOn,
-          waiting.map((w) => w.id),
-          new Date(now.getTime() + RELANCE_LINK_DAYS * 86_400_000),
-        ],
+      const ids = waiting.map((w) => w.id);
+      // Same set: each array contains the other (ids are unique).
+      const [same] = await manager.query(
+        `SELECT id FROM reminder_relance
+          WHERE employer_id = $1 AND ofii_office = $2 AND prepared_on = $3
+            AND confirmed_at IS NULL AND dossier_ids @> $4::uuid[] AND dossier_ids <@ $4::uuid[]
+          ORDER BY created_at, id LIMIT 1`,
+        [employerId, officeCode, preparedOn, ids],
       );
-      relance = await this.find(employerId, officeCode, preparedOn);
-      if (!relance) return undefined;
-    }
+      if (same) return manager.findOneByOrFail(ReminderRelanceEntity, same);
+      return manager.save(
+        manager.create(ReminderRelanceEntity, {
+          employerId,
+          ofiiOffice: officeCode,
+          preparedOn,
+          dossierIds: ids,
+          expiresAt: new Date(now.getTime() + RELANCE_LINK_DAYS * 86_400_000),
+          confirmedAt: null,
+        }),
+      );
+    });
+    if (!relance) return undefined;
     const view = await this.viewOf(relance, true);
     return {
       relanceId: relance.id,
@@ -273,15 +287,5 @@ export class RelanceService {
       },
     );
     return relance;
-  }
-
-  private find(
-    employerId: string,
-    ofiiOffice: string,
-    preparedOn: string,
-  ): Promise<ReminderRelanceEntity | null> {
-    return this.dataSource.manager.findOne(ReminderRelanceEntity, {
-      where: { employerId, ofiiOffice, preparedOn },
-    });
   }
 }

@@ -11,16 +11,18 @@ import {
 import { EmployerEntity } from '../../employers/entities/employer.entity';
 
 /**
- * An OFII follow-up ("relance") prepared in an employer's digest: one per employer, office and day,
- * shared by every recipient of that digest. The e-mailed link is signed with APP_SECRET (no token is
- * stored); confirming it sets confirmed_at once and writes "relance envoyée" on each listed dossier.
+ * An OFII follow-up ("relance") prepared in an employer's digest for one office, shared by every
+ * recipient of that digest. A later digest reuses it only while it is unconfirmed and lists the same
+ * dossiers; otherwise (one confirmed, a new worker waiting) it gets a new one, so a day may hold
+ * several per employer and office. The e-mailed link is signed with APP_SECRET (no token is stored);
+ * confirming it sets confirmed_at once and writes "relance envoyée" on each listed dossier.
  */
 @Entity({ name: 'reminder_relance' })
-@Index(
-  'reminder_relance_employer_office_day_key',
-  ['employerId', 'ofiiOffice', 'preparedOn'],
-  { unique: true },
-)
+@Index('reminder_relance_employer_office_day_idx', [
+  'employerId',
+  'ofiiOffice',
+  'preparedOn',
+])
 export class ReminderRelanceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
