@@ -161,6 +161,32 @@ describe('a work permit uploaded to a dossier', () => {
     expect(bytesOf(download)).toEqual(permitPdf);
   });
 
+  it('keeps one original and one stored copy when the same bytes arrive twice at once', async () => {
+    const before = await storedFiles(storageDir);
+    const same = samplePdf({ text: 'sent twice at once' });
+    const [a, b] = await Promise.all(
+      ['a.pdf', 'b.pdf'].map((name) =>
+        uploadDocument(
+          owner,
+          `${base}/dossiers/${dossier.id}/documents`,
+          { type: 'employment_contract' },
+          { name, content: same },
+        ),
+      ),
+    );
+    const originals = [a, b].filter((r) => r.document.duplicateOf === null);
+    expect(originals).toHaveLength(1);
+    expect([a, b].map((r) => r.document.duplicateOf).sort()).toEqual(
+      [null, originals[0].document.id].sort(),
+    );
+    const added = (await storedFiles(storageDir)).filter(
+      (f) => !before.includes(f),
+    );
+    expect(added).toHaveLength(1);
+    for (const r of [a, b])
+      await owner.request('DELETE', `${base}/documents/${r.document.id}`);
+  });
+
   it('downloads and previews with safe headers, each read in the audit log', async () => {
     const download = await member.get(
       `${base}/documents/${permit.id}/download`,
