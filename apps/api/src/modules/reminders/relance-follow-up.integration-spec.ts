@@ -5,6 +5,7 @@ import {
   closeDb,
   createEmployer,
   createUser,
+  db,
   uniqueEmail,
 } from '../../../test/fixtures';
 import {
@@ -12,6 +13,7 @@ import {
   insertWaitingDossier,
   latestDigestTime,
   ManualClock,
+  outboxOf,
   sendQueue,
   SmtpCatcher,
   startReminderWorker,
@@ -148,4 +150,90 @@ describe('reminders: the OFII follow-up of each digest', () => {
     // The first link still lists what the first e-mail said.
     expect(await relanceDossiers(token1)).toEqual([first.dossierId]);
   });
+
+  it('keeps the follow-up when the threshold was raised between the sweep and the sending', async () => {
+    const { employer, owner } = await farm();
+    const dossier = await waiting(employer.id, 'ELALAMI', 40);
+    const seven = clock.now();
+    clock.at = new Date(seven.getTime() + 3 * 3600_000); // 10:00: kept for tomorrow 07:00
+    try {
+      expect((await sweeps.run()).written).toBe(1);
+      // The owner then moves the first follow-up to 60 days; a firm admin sends the digests now.
+      // The digest still lists the dossier as overdue: it must carry its follow-up.
+      await (
+        await db()
+      ).query(
+        `INSERT INTO reminder_settings (employer_id, convocation_overdue_days, convocation_repeat_days, language)
+         VALUES ($1, 60, 14, 'fr')`,
+        [employer.id],
+      );
+      await sweeps.run(undefined, { sendDigestsNow: true });
+      const mail = await nthMail(owner.email, 1);
+      expect(mail.text).toContain('ELALAMI');
+      expect(mail.text).toMatch(/Madame, Monsieur/);
+      expect(mail.text).toContain(dossier.passportNumber);
+      expect(await relanceDossiers(tokenOf(mail) as string)).toEqual([
+        dossier.dossierId,
+      ]);
+    } finally {
+      clock.at = seven;
+      // Tomorrow's digest job (nothing left to send) would wait 21 hours: drop it.
+      for (const job of await queue.getDelayed()) await job.remove();
+    }
+  });
+
+  it("addresses the follow-up to the office recorded at transmission when the dossier's office was cleared since", async () => {
+    const { employer, owner } = await farm();
+    const dossier = await waiting(employer.id, 'GHALI');
+    await (
+      await db()
+    ).query(`UPDATE dossier SET ofii_office = NULL WHERE id = $1`, [
+      dossier.dossierId,
+    ]);
+    await sweeps.run();
+    const mail = await nthMail(owner.email, 1);
+    await drained();
+    expect(mail.text).toContain('OFII Casablanca');
+    expect(mail.text).toContain(dossier.passportNumber);
+    expect(await relanceDossiers(tokenOf(mail) as string)).toEqual([
+      dossier.dossierId,
+    ]);
+  });
+
+  it('fails and retries the send when the follow-up cannot be prepared, and never sends the digest without it', async () => {
+    const { employer, owner } = await farm();
+    const dossier = await waiting(employer.id, 'FASSI');
+    const source = await db();
+    // The first two preparations of this employer's follow-up fail (a sequence is not rolled back).
+    await source.query(`CREATE SEQUENCE IF NOT EXISTS test_relance_failures`);
+    await source.query(`
+      CREATE OR REPLACE FUNCTION test_relance_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.employer_id = '${employer.id}' AND nextval('test_relance_failures') <= 2 THEN
+          RAISE EXCEPTION 'simulated failure preparing the follow-up';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await source.query(
+      `CREATE TRIGGER test_relance_fail BEFORE INSERT ON reminder_relance
+       FOR EACH ROW EXECUTE FUNCTION test_relance_fail()`,
+    );
+    try {
+      await sweeps.run();
+      const mail = await nthMail(owner.email, 1);
+      await drained();
+      expect(smtp.to(owner.email)).toHaveLength(1);
+      expect(mail.text).toContain('FASSI');
+      expect(mail.text).toContain(dossier.passportNumber);
+      expect(tokenOf(mail)).toBeDefined();
+      const rows = await outboxOf([owner.email]);
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 3]]);
+    } finally {
+      await source.query(
+        `DROP TRIGGER IF EXISTS test_relance_fail ON reminder_relance`,
+      );
+      await source.query(`DROP FUNCTION IF EXISTS test_relance_fail()`);
+      await source.query(`DROP SEQUENCE IF EXISTS test_relance_failures`);
+    }
+  }, 60000);
 });

@@ -33,6 +33,8 @@ export interface PreparedRelance {
   followUp: OfiiFollowUp;
   url: string;
   workers: number;
+  /** The dossiers it lists. */
+  dossierIds: string[];
 }
 
 interface WaitingWorkerRow {
@@ -71,8 +73,10 @@ export class RelanceService {
   ) {}
 
   /**
-   * The employer's dossiers waiting at `office` for `overdueDays` or more on `preparedOn`, as a
-   * follow-up with its link; undefined when none waits that long.
+   * The employer's dossiers waiting at `office` for `overdueDays` or more on `preparedOn`, and those
+   * of `overdue` still waiting (the digest's own overdue-convocation dossiers: listed even if the
+   * threshold was raised or the office edited since the sweep), as a follow-up with its link;
+   * undefined when none waits. Errors propagate: the caller must not send the digest without it.
    */
   async prepare(
     employerId: string,
@@ -80,6 +84,7 @@ export class RelanceService {
     preparedOn: CalendarDate,
     overdueDays: number,
     now: Date,
+    overdue: readonly string[] = [],
   ): Promise<PreparedRelance | undefined> {
     const relance = await this.dataSource.transaction(async (manager) => {
       // One preparation at a time per employer and office: the digests of its recipients, sent by
@@ -90,10 +95,10 @@ export class RelanceService {
       );
       const waiting: Array<{ id: string }> = await manager.query(
         `SELECT id FROM dossier
-          WHERE employer_id = $1 AND state = 'AWAITING_OFII' AND ofii_office = $2
-            AND transmitted_on <= $3::date
+          WHERE employer_id = $1 AND state = 'AWAITING_OFII'
+            AND ((ofii_office = $2 AND transmitted_on <= $3::date) OR id = ANY($4::uuid[]))
           ORDER BY transmitted_on, id`,
-        [employerId, officeCode, addDays(preparedOn, -overdueDays)],
+        [employerId, officeCode, addDays(preparedOn, -overdueDays), overdue],
       );
       if (waiting.length === 0) return undefined;
       const ids = waiting.map((w) => w.id);
@@ -125,6 +130,7 @@ export class RelanceService {
       followUp: { subject: view.subject, body: view.body },
       url: this.urlOf(relance.id),
       workers: view.workers.length,
+      dossierIds: view.workers.map((w) => w.dossierId),
     };
   }
 

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../core/clock/clock';
 import { AppConfig } from '../../core/config/app-config';
 import { RenderedMail } from '../../core/mail/mail-template';
-import { renderMail } from '../../core/mail/mail-templates';
+import { MailJob, renderMail } from '../../core/mail/mail-templates';
 import { MailTransport } from '../../core/mail/mail-transport';
 import {
   domainOf,
@@ -60,7 +60,7 @@ export class ReminderDeliveryService {
     const token = claimToken();
     const rows = await claimDigestRows(this.dataSource, recipient, now, token);
     return this.deliver(rows, token, lastAttempt, () =>
-      this.renderDigest(recipient, rows, now),
+      this.composeDigest(recipient, rows, now),
     );
   }
 
@@ -72,7 +72,7 @@ export class ReminderDeliveryService {
     const token = claimToken();
     const row = await claimUrgentRow(this.dataSource, outboxId, now, token);
     return this.deliver(row ? [row] : [], token, lastAttempt, () =>
-      this.renderUrgent(row as ClaimedRow),
+      this.composeUrgent(row as ClaimedRow),
     );
   }
 
@@ -80,14 +80,38 @@ export class ReminderDeliveryService {
     rows: ClaimedRow[],
     token: string,
     lastAttempt: boolean,
-    render: () => Promise<RenderedMail>,
+    compose: () => Promise<MailJob>,
   ): Promise<DeliveryOutcome> {
     if (rows.length === 0) return { sent: false, reason: 'nothing-to-send' };
     const ids = rows.map((r) => r.id);
     const to = rows[0].recipient;
+    let job: MailJob;
+    try {
+      job = await compose();
+    } catch (error) {
+      // Reading what the e-mail says (dossiers, OFII follow-ups) failed: retried like an SMTP
+      // outage, never sent without it; failed after the last attempt, for firm staff to see.
+      await markAttemptFailed(
+        this.dataSource,
+        ids,
+        token,
+        `prepare: ${message(error)}`,
+        lastAttempt,
+      );
+      this.logger.warn(
+        {
+          toDomain: domainOf(to),
+          rows: ids.length,
+          final: lastAttempt,
+          error: message(error),
+        },
+        'reminder e-mail not prepared',
+      );
+      throw error;
+    }
     let mail: RenderedMail;
     try {
-      mail = await render();
+      mail = renderMail(job);
     } catch (error) {
       await markAttemptFailed(
         this.dataSource,
@@ -139,11 +163,11 @@ export class ReminderDeliveryService {
     return { sent: true, rows: ids.length, messageId };
   }
 
-  private async renderDigest(
+  private async composeDigest(
     recipient: string,
     rows: ClaimedRow[],
     now: Date,
-  ): Promise<RenderedMail> {
+  ): Promise<MailJob> {
     const facts = await this.factsOf(rows);
     const items = rows.map((row) =>
       itemView(row, facts.get(row.dossier_id), this.config.PUBLIC_URL),
@@ -154,7 +178,7 @@ export class ReminderDeliveryService {
       employers.size === 1
         ? facts.get(rows[0].dossier_id)?.legal_name
         : undefined;
-    return renderMail({
+    return {
       template: 'reminder-digest',
       to: recipient,
       locale: rows[0].locale,
@@ -165,12 +189,12 @@ export class ReminderDeliveryService {
         followUps,
         portalUrl: this.config.PUBLIC_URL,
       },
-    });
+    };
   }
 
-  private async renderUrgent(row: ClaimedRow): Promise<RenderedMail> {
+  private async composeUrgent(row: ClaimedRow): Promise<MailJob> {
     const facts = await this.factsOf([row]);
-    return renderMail({
+    return {
       template: 'reminder-urgent',
       to: row.recipient,
       locale: row.locale,
@@ -178,7 +202,7 @@ export class ReminderDeliveryService {
         item: itemView(row, facts.get(row.dossier_id), this.config.PUBLIC_URL),
         portalUrl: this.config.PUBLIC_URL,
       },
-    });
+    };
   }
 
   /** Worker and employer names of the rows' dossiers, in one query. */
@@ -186,7 +210,8 @@ export class ReminderDeliveryService {
     rows: ClaimedRow[],
   ): Promise<Map<string, DossierFacts>> {
     const found: DossierFacts[] = await this.dataSource.query(
-      `SELECT d.id AS dossier_id, d.employer_id, e.legal_name, w.surname, w.given_names, d.ofii_office
+      `SELECT d.id AS dossier_id, d.employer_id, e.legal_name, w.surname, w.given_names, d.ofii_office,
+              d.state
          FROM dossier d JOIN worker w ON w.id = d.worker_id JOIN employer e ON e.id = d.employer_id
         WHERE d.id = ANY($1::uuid[])`,
       [[...new Set(rows.map((r) => r.dossier_id))]],
@@ -196,31 +221,47 @@ export class ReminderDeliveryService {
 
   /**
    * One follow-up per employer and OFII office among the digest's overdue-convocation reminders
-   * to the employer: every worker of that employer waiting at that office past the threshold.
+   * to the employer: every worker of that employer waiting at that office past the threshold, and
+   * every dossier of those reminders still waiting. A dossier convoked since the sweep needs none.
+   * Never leaves a still-waiting dossier out: any failure throws, and the send is retried.
    */
   private async followUpsOf(
     rows: ClaimedRow[],
     facts: Map<string, DossierFacts>,
     now: Date,
   ): Promise<OfiiFollowUpView[]> {
-    const groups = new Map<string, { employerId: string; office: string }>();
+    const groups = new Map<
+      string,
+      { employerId: string; office: string; dossierIds: Set<string> }
+    >();
     for (const row of rows) {
       if (row.kind !== 'convocation_overdue' || row.audience !== 'employer')
         continue;
+      const fact = facts.get(row.dossier_id);
+      if (fact && fact.state !== 'AWAITING_OFII') continue;
       // The dossier's column holds the normalised code ('casablanca'); the recorded data as typed.
       const typed = row.details.ofiiOffice;
       const office =
-        facts.get(row.dossier_id)?.ofii_office ??
-        (typed ? normaliseOfficeCode(typed) : undefined);
-      if (!office) continue;
-      groups.set(`${row.employer_id}|${office}`, {
+        fact?.ofii_office ?? (typed ? normaliseOfficeCode(typed) : undefined);
+      if (!office)
+        throw new Error(
+          `dossier ${row.dossier_id} waits for its OFII convocation but names no OFII office: its follow-up cannot be addressed`,
+        );
+      const key = `${row.employer_id}|${office}`;
+      const group = groups.get(key) ?? {
         employerId: row.employer_id,
         office,
-      });
+        dossierIds: new Set<string>(),
+      };
+      group.dossierIds.add(row.dossier_id);
+      groups.set(key, group);
     }
     const views: OfiiFollowUpView[] = [];
-    for (const { employerId, office } of [...groups.values()].sort((a, b) =>
-      `${a.employerId}${a.office}`.localeCompare(`${b.employerId}${b.office}`),
+    for (const { employerId, office, dossierIds } of [...groups.values()].sort(
+      (a, b) =>
+        `${a.employerId}${a.office}`.localeCompare(
+          `${b.employerId}${b.office}`,
+        ),
     )) {
       const prepared = await this.relances.prepare(
         employerId,
@@ -228,8 +269,14 @@ export class ReminderDeliveryService {
         parisToday(now),
         await this.overdueDaysOf(employerId),
         now,
+        [...dossierIds],
       );
-      if (!prepared) continue;
+      const listed = new Set(prepared?.dossierIds ?? []);
+      const missing = [...dossierIds].filter((id) => !listed.has(id));
+      if (!prepared || missing.length > 0)
+        throw new Error(
+          `the OFII follow-up to ${office} leaves out ${missing.length} waiting dossier(s) of the digest (${missing.join(', ')})`,
+        );
       const employerName =
         [...facts.values()].find((f) => f.employer_id === employerId)
           ?.legal_name ?? '';

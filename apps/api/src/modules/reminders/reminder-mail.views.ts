@@ -10,6 +10,8 @@ export interface DossierFacts {
   surname: string;
   given_names: string;
   ofii_office: string | null;
+  /** The dossier's state when the message is prepared (a row may have been written hours before). */
+  state: string;
 }
 
 /** One reminder in an e-mail (the templates' ReminderItemView). */
