@@ -1,4 +1,8 @@
-import { DossierState } from '../dossier-state-machine/dossier-state.model';
+import {
+  DOSSIER_STATES,
+  DossierState,
+  isTerminalDossierState,
+} from '../dossier-state-machine/dossier-state.model';
 import { REMINDER_SETTINGS_BOUNDS } from './reminder-settings.model';
 
 /** The firm is alerted once when a dossier has waited this many days for its convocation. */
@@ -25,34 +29,8 @@ export const FRESH_REFUSAL_DAYS = 3;
 export const CATCH_UP_DAYS = 30;
 
 /** States in which at least one reminder can fall due (terminal states never have one). */
-export const STATES_WITH_REMINDERS: readonly DossierState[] = [
-  'DRAFT',
-  'OFFER_PUBLISHED',
-  'AT_SUBMITTED',
-  'AT_GRANTED',
-  'AT_REFUSED',
-  'AWAITING_OFII',
-  'OFII_CONVOKED',
-  'MEDICAL_FIT',
-  'MEDICAL_UNFIT',
-  'VISA_FILED',
-  'VISA_ISSUED',
-  'VISA_REFUSED',
-  'VISA_REFUSED_VERBAL',
-  'VISA_REFUSED_IMPLICIT',
-  'CRRV_FILED',
-  'CRRV_REJECTED',
-  'CRRV_REJECTED_IMPLICIT',
-  'TA_FILED',
-  'TA_ANNULLED',
-  'TA_REJECTED',
-  'ARRIVED',
-  'PERMIT_APPLIED',
-  'PERMIT_GRANTED',
-  'PERMIT_REFUSED_IMPLICIT',
-  'CONTRACT_ENDED',
-  'RETURNED',
-];
+export const STATES_WITH_REMINDERS: readonly DossierState[] =
+  DOSSIER_STATES.filter((state) => !isTerminalDossierState(state));
 
 /**
  * Days a last day to act can move forward off weekends and holidays (Saturday, Sunday and a
