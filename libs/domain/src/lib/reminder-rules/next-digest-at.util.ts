@@ -3,35 +3,21 @@ import {
   parseCalendarDate,
   CalendarDate,
 } from '../calendar/calendar-date.util';
-import { PARIS_TIME_ZONE, parisToday } from '../calendar/paris-today.util';
+import { parisToday, parisWallClock } from '../calendar/paris-today.util';
 
 /** Digests leave at this hour, Paris time. */
 export const DIGEST_HOUR_PARIS = 7;
 
-let parisClockFormatter: Intl.DateTimeFormat | undefined;
-
 /** Milliseconds Paris is ahead of UTC at an instant (3,600,000 in winter, 7,200,000 in summer). */
 function parisOffsetMs(instantMs: number): number {
-  parisClockFormatter ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: PARIS_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const parts = parisClockFormatter.formatToParts(new Date(instantMs));
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value);
+  const clock = parisWallClock(new Date(instantMs));
   const wallClockAsUtc = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
+    clock.year,
+    clock.month - 1,
+    clock.day,
+    clock.hour,
+    clock.minute,
+    clock.second,
   );
   return wallClockAsUtc - Math.floor(instantMs / 1000) * 1000;
 }

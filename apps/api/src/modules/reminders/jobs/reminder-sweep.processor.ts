@@ -1,3 +1,4 @@
+import { PARIS_TIME_ZONE } from '@moisson/domain';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import {
   Logger,
@@ -18,7 +19,6 @@ import { ReminderSweepService } from '../reminder-sweep.service';
 export const REMINDER_SWEEP_SCHEDULER_ID = 'reminder-sweep-hourly';
 /** Every hour on the hour, Paris time (so the 07:00 sweep queues the 07:00 digests). */
 export const REMINDER_SWEEP_PATTERN = '0 * * * *';
-export const REMINDER_SWEEP_TIME_ZONE = 'Europe/Paris';
 /**
  * The worker upserts the schedule again this often: a Redis that lost its data (FLUSHALL, a restart
  * without persistence) gets its hourly sweep back within this delay, without a worker restart.
@@ -73,7 +73,7 @@ export class ReminderSweepProcessor
   async ensureSchedule(): Promise<void> {
     await this.queue.upsertJobScheduler(
       REMINDER_SWEEP_SCHEDULER_ID,
-      { pattern: REMINDER_SWEEP_PATTERN, tz: REMINDER_SWEEP_TIME_ZONE },
+      { pattern: REMINDER_SWEEP_PATTERN, tz: PARIS_TIME_ZONE },
       {
         name: ReminderSweepJobName.Sweep,
         data: { trigger: 'schedule' },
