@@ -19,9 +19,42 @@ import {
   CONVOKED_STATES,
   DASHBOARD_STAGES,
   DashboardCount,
+  DashboardData,
   DashboardStore,
   REFUSAL_STATES,
 } from './dashboard.store';
+
+/** One list tile of the dashboard: its dossiers, title, link to the filtered list and notice. */
+interface DashboardTileDefinition {
+  key: Exclude<keyof DashboardData, 'stages'>;
+  title: string;
+  queryParams: Record<string, string | boolean>;
+  notice?: string;
+}
+
+const DASHBOARD_TILES: readonly DashboardTileDefinition[] = [
+  {
+    key: 'overdue',
+    title: 'dashboard.overdue',
+    queryParams: { overdue: true },
+  },
+  {
+    key: 'convoked',
+    title: 'dashboard.appointments',
+    queryParams: { state: CONVOKED_STATES },
+  },
+  {
+    key: 'refusals',
+    title: 'dashboard.refusals',
+    queryParams: { state: REFUSAL_STATES },
+    notice: 'dashboard.notice',
+  },
+  {
+    key: 'arrivals',
+    title: 'dashboard.arrivals',
+    queryParams: { state: ARRIVAL_STATES },
+  },
+];
 
 /** `/tableau-de-bord`: the home of an employer's users; every tile links to the filtered list. */
 @Component({
@@ -49,9 +82,7 @@ export class DashboardPageComponent implements OnInit {
   protected readonly stages = DASHBOARD_STAGES;
   protected readonly stageLabels = DOSSIER_STAGE_LABELS;
   protected readonly stateLabels = DOSSIER_STATE_LABELS;
-  protected readonly convokedStates = CONVOKED_STATES;
-  protected readonly refusalStates = REFUSAL_STATES;
-  protected readonly arrivalStates = ARRIVAL_STATES;
+  protected readonly tiles = DASHBOARD_TILES;
 
   ngOnInit(): void {
     const employerId = this.session.user()?.employerId;
