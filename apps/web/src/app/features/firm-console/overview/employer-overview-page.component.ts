@@ -39,6 +39,21 @@ import {
 } from './employer-overview.store';
 import { StageCountsComponent } from './stage-counts.component';
 
+/** The sortable columns of the overview table, in their order, with their heading. */
+const SORTABLE_COLUMNS: readonly {
+  sort: EmployerOverviewSort;
+  label: string;
+}[] = [
+  { sort: 'name', label: 'firmConsole.overview.columns.employer' },
+  {
+    sort: 'activeDossiers',
+    label: 'firmConsole.overview.columns.activeDossiers',
+  },
+  { sort: 'longestWait', label: 'firmConsole.overview.columns.overdue' },
+  { sort: 'appealDeadline', label: 'firmConsole.overview.columns.refusals' },
+  { sort: 'lastActivity', label: 'firmConsole.overview.columns.lastActivity' },
+];
+
 /**
  * `/firm/overview` (vue d'ensemble, the firm's home): one row per employer with its active dossiers
  * per stage, overdue OFII convocations, refusals still open to appeal, last activity and who follows
@@ -76,6 +91,7 @@ export class EmployerOverviewPageComponent implements OnInit {
 
   protected readonly offices = OFII_OFFICES;
   protected readonly sorts = EMPLOYER_OVERVIEW_SORTS;
+  protected readonly sortableColumns = SORTABLE_COLUMNS;
   protected readonly soonDays = DEADLINE_SOON_DAYS;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
