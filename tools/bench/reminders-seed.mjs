@@ -3,7 +3,17 @@
 // sweep day, 5,000 more are candidates with nothing due yet, and 985,000 are outside every window.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { copyInto, rng, siret } from './seed.mjs';
+import {
+  copyInto,
+  EMPLOYER_COLUMNS,
+  prepareBulkLoad,
+  rebuildIndexes,
+  rng,
+  siret,
+  stepLogger,
+  WORKER_COLUMNS,
+  writeSeedMarker,
+} from './seed.mjs';
 
 const DAY = 86_400_000;
 export const SIZE = {
@@ -41,8 +51,7 @@ export async function seedReminders(url, log) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = Date.now();
-  const step = (what) =>
-    log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const step = stepLogger(log, started);
   const now = latestSevenParis();
   const today = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Paris',
@@ -50,50 +59,31 @@ export async function seedReminders(url, log) {
   const T = Date.parse(`${today}T00:00:00Z`);
   const iso = (days) => new Date(T + days * DAY).toISOString().slice(0, 10);
   try {
-    await client.query(`SET session_replication_role = replica`);
-    await client.query(`SET maintenance_work_mem = '512MB'`);
-    const { rows: indexes } = await client.query(`
-      SELECT i.indexname, i.indexdef FROM pg_indexes i
-      JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
-      WHERE i.schemaname = 'public' AND i.tablename IN ('worker', 'dossier', 'app_user') AND NOT x.indisprimary`);
-    for (const { indexname } of indexes)
-      await client.query(`DROP INDEX "${indexname}"`);
+    const indexes = await prepareBulkLoad(client, [
+      'worker',
+      'dossier',
+      'app_user',
+    ]);
 
     const random = rng(7);
     const employers = Array.from({ length: SIZE.employers }, () =>
       randomUUID(),
     );
-    await copyInto(
-      client,
-      'employer',
-      [
-        'id',
-        'legal_name',
-        'siret',
-        'address_line',
-        'postal_code',
-        'city',
-        'departement',
-        'sector',
-        'ofii_office',
-        'consulate',
-      ],
-      function* () {
-        for (let i = 0; i < SIZE.employers; i++)
-          yield [
-            employers[i],
-            `Ferme rappels ${i}`,
-            siret(i),
-            '1 chemin des Vignes',
-            '47200',
-            'Marmande',
-            '47',
-            'viticulture',
-            'casablanca',
-            'casablanca',
-          ].join('\t');
-      },
-    );
+    await copyInto(client, 'employer', EMPLOYER_COLUMNS, function* () {
+      for (let i = 0; i < SIZE.employers; i++)
+        yield [
+          employers[i],
+          `Ferme rappels ${i}`,
+          siret(i),
+          '1 chemin des Vignes',
+          '47200',
+          'Marmande',
+          '47',
+          'viticulture',
+          'casablanca',
+          'casablanca',
+        ].join('\t');
+    });
     await copyInto(
       client,
       'app_user',
@@ -124,17 +114,7 @@ export async function seedReminders(url, log) {
     await copyInto(
       client,
       'worker',
-      [
-        'id',
-        'employer_id',
-        'surname',
-        'given_names',
-        'birth_date',
-        'nationality',
-        'passport_number',
-        'passport_expiry',
-        'preferred_language',
-      ],
+      WORKER_COLUMNS.filter((c) => c !== 'phone' && c !== 'email'),
       function* () {
         for (let k = 0; k < SIZE.dossiers; k++) {
           workers[k] = randomUUID();
@@ -275,9 +255,7 @@ export async function seedReminders(url, log) {
     workers.length = 0;
     step(`${SIZE.dossiers} dossiers`);
 
-    await client.query(`SET session_replication_role = origin`);
-    for (const { indexdef } of indexes) await client.query(indexdef);
-    step(`${indexes.length} indexes rebuilt`);
+    await rebuildIndexes(client, indexes, step);
     await client.query(`VACUUM ANALYZE`);
     step('vacuum analyze');
     const info = {
@@ -285,8 +263,7 @@ export async function seedReminders(url, log) {
       today,
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
-    await client.query(`CREATE TABLE bench_seed (info jsonb NOT NULL)`);
-    await client.query(`INSERT INTO bench_seed (info) VALUES ($1)`, [info]);
+    await writeSeedMarker(client, info);
     return info;
   } finally {
     await client.end();

@@ -102,6 +102,76 @@ export async function copyInto(client, table, columns, produce) {
   await pipeline(Readable.from(chunks()), stream);
 }
 
+/** The columns of employer that both seeds fill. */
+export const EMPLOYER_COLUMNS = [
+  'id',
+  'legal_name',
+  'siret',
+  'address_line',
+  'postal_code',
+  'city',
+  'departement',
+  'sector',
+  'ofii_office',
+  'consulate',
+];
+
+/** The columns of worker that the main seed fills (the reminders seed leaves phone and email out). */
+export const WORKER_COLUMNS = [
+  'id',
+  'employer_id',
+  'surname',
+  'given_names',
+  'birth_date',
+  'nationality',
+  'passport_number',
+  'passport_expiry',
+  'phone',
+  'email',
+  'preferred_language',
+];
+
+/** A `step(what)` that logs what was done with the seconds since `started`. */
+export function stepLogger(log, started) {
+  return (what) =>
+    log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/**
+ * Readies a bulk load: foreign keys and triggers off (session_replication_role = replica), more
+ * memory for the index rebuild, and the secondary indexes of `tables` dropped. Returns the dropped
+ * indexes for rebuildIndexes.
+ */
+export async function prepareBulkLoad(client, tables) {
+  await client.query(`SET session_replication_role = replica`);
+  await client.query(`SET maintenance_work_mem = '512MB'`);
+  const { rows: indexes } = await client.query(
+    `
+      SELECT i.indexname, i.indexdef FROM pg_indexes i
+      JOIN pg_class c ON c.relname = i.indexname
+      JOIN pg_index x ON x.indexrelid = c.oid
+      WHERE i.schemaname = 'public' AND i.tablename = ANY($1::name[])
+        AND NOT x.indisprimary`,
+    [tables],
+  );
+  for (const { indexname } of indexes)
+    await client.query(`DROP INDEX "${indexname}"`);
+  return indexes;
+}
+
+/** Turns triggers back on and recreates the indexes prepareBulkLoad dropped. */
+export async function rebuildIndexes(client, indexes, step) {
+  await client.query(`SET session_replication_role = origin`);
+  for (const { indexdef } of indexes) await client.query(indexdef);
+  step(`${indexes.length} indexes rebuilt`);
+}
+
+/** Writes the marker row that says the seed is complete (seedExists reads it). */
+export async function writeSeedMarker(client, info) {
+  await client.query(`CREATE TABLE bench_seed (info jsonb NOT NULL)`);
+  await client.query(`INSERT INTO bench_seed (info) VALUES ($1)`, [info]);
+}
+
 /** Whether the database already holds a complete seed (the marker row is written last). */
 export async function seedExists(url) {
   const client = new pg.Client({ connectionString: url });
@@ -127,19 +197,14 @@ export async function seed(url, log) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = Date.now();
-  const step = (what) =>
-    log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const step = stepLogger(log, started);
   try {
-    await client.query(`SET session_replication_role = replica`);
-    await client.query(`SET maintenance_work_mem = '512MB'`);
-    const { rows: indexes } = await client.query(`
-      SELECT i.indexname, i.indexdef FROM pg_indexes i
-      JOIN pg_class c ON c.relname = i.indexname
-      JOIN pg_index x ON x.indexrelid = c.oid
-      WHERE i.schemaname = 'public' AND i.tablename IN ('worker', 'dossier', 'dossier_event', 'campaign')
-        AND NOT x.indisprimary`);
-    for (const { indexname } of indexes)
-      await client.query(`DROP INDEX "${indexname}"`);
+    const indexes = await prepareBulkLoad(client, [
+      'worker',
+      'dossier',
+      'dossier_event',
+      'campaign',
+    ]);
 
     const random = rng(42);
     const pick = (list) => list[Math.floor(random() * list.length)];
@@ -149,40 +214,24 @@ export async function seed(url, log) {
     const employerIds = Array.from({ length: SIZES.employers }, () =>
       randomUUID(),
     );
-    await copyInto(
-      client,
-      'employer',
-      [
-        'id',
-        'legal_name',
-        'siret',
-        'address_line',
-        'postal_code',
-        'city',
-        'departement',
-        'sector',
-        'ofii_office',
-        'consulate',
-      ],
-      function* () {
-        for (let i = 0; i < SIZES.employers; i++) {
-          const dep = DEPARTEMENTS[i % DEPARTEMENTS.length];
-          const office = OFFICES[i % OFFICES.length];
-          yield [
-            employerIds[i],
-            i === 0 ? 'Grands Domaines du Sud-Ouest' : `Ferme bench ${i}`,
-            siret(i),
-            `${1 + (i % 90)} chemin des Vignes`,
-            `${dep}${String(100 + (i % 900)).padStart(3, '0')}`,
-            'Marmande',
-            dep,
-            i % 2 ? 'arboriculture' : 'viticulture',
-            office,
-            office,
-          ].join('\t');
-        }
-      },
-    );
+    await copyInto(client, 'employer', EMPLOYER_COLUMNS, function* () {
+      for (let i = 0; i < SIZES.employers; i++) {
+        const dep = DEPARTEMENTS[i % DEPARTEMENTS.length];
+        const office = OFFICES[i % OFFICES.length];
+        yield [
+          employerIds[i],
+          i === 0 ? 'Grands Domaines du Sud-Ouest' : `Ferme bench ${i}`,
+          siret(i),
+          `${1 + (i % 90)} chemin des Vignes`,
+          `${dep}${String(100 + (i % 900)).padStart(3, '0')}`,
+          'Marmande',
+          dep,
+          i % 2 ? 'arboriculture' : 'viticulture',
+          office,
+          office,
+        ].join('\t');
+      }
+    });
     step(`${SIZES.employers} employers`);
 
     // One campaign per employer and season.
@@ -231,24 +280,7 @@ export async function seed(url, log) {
         ].join('\t');
       }
     };
-    await copyInto(
-      client,
-      'worker',
-      [
-        'id',
-        'employer_id',
-        'surname',
-        'given_names',
-        'birth_date',
-        'nationality',
-        'passport_number',
-        'passport_expiry',
-        'phone',
-        'email',
-        'preferred_language',
-      ],
-      workerRows,
-    );
+    await copyInto(client, 'worker', WORKER_COLUMNS, workerRows);
     step(`${SIZES.workers} workers`);
 
     // One dossier per worker, its season and state drawn at random; events are written alongside.
@@ -429,9 +461,7 @@ export async function seed(url, log) {
     );
     step('firm staff user, session and assignments');
 
-    await client.query(`SET session_replication_role = origin`);
-    for (const { indexdef } of indexes) await client.query(indexdef);
-    step(`${indexes.length} indexes rebuilt`);
+    await rebuildIndexes(client, indexes, step);
     // COPY ran with triggers off (replica role): recount the firm console's counters once.
     const {
       rows: [stats],
@@ -457,8 +487,7 @@ export async function seed(url, log) {
       events,
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
-    await client.query(`CREATE TABLE bench_seed (info jsonb NOT NULL)`);
-    await client.query(`INSERT INTO bench_seed (info) VALUES ($1)`, [info]);
+    await writeSeedMarker(client, info);
     return info;
   } finally {
     await client.end();
