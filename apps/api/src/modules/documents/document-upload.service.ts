@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { DocumentUploadResponse } from '@moisson/contract';
 import type { FastifyRequest } from 'fastify';
 import { IsNull, Repository } from 'typeorm';
+import { AccessService } from '../../core/auth/access.service';
 import type { AuthContext, RequestMeta } from '../../core/auth/auth-context';
 import { AppConfig } from '../../core/config/app-config';
 import { DocumentStorage } from '../../core/storage/document-storage';
@@ -29,12 +30,13 @@ const ORIGINAL_KEYS = [
 ];
 
 /**
- * Uploads: the tenant and the dossier (or worker) are checked before the body is read; the file is
- * checked while it streams into the storage; then one row is written. The same bytes already live
- * on the dossier (or worker): the new row shares their storage key and names them in
- * `duplicateOf`, and the second copy of the bytes is removed. The row and its audit line are
- * written in one transaction; any failure after the bytes were stored removes them: a refused or
- * failed upload leaves neither file nor row.
+ * Uploads: the employer (tenant) access check, then the dossier (or worker), before the body is
+ * read; both upload routes leave these checks to this service. The file is checked while it
+ * streams into the storage; then one row is written. The same bytes already live on the dossier
+ * (or worker): the new row shares their storage key and names them in `duplicateOf`, and the
+ * second copy of the bytes is removed. The row and its audit line are written in one transaction;
+ * any failure after the bytes were stored removes them: a refused or failed upload leaves neither
+ * file nor row.
  */
 @Injectable()
 export class DocumentUploadService {
@@ -49,6 +51,7 @@ export class DocumentUploadService {
     private readonly storage: DocumentStorage,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly access: AccessService,
   ) {}
 
   async toDossier(
@@ -58,6 +61,7 @@ export class DocumentUploadService {
     dossierId: string,
     request: FastifyRequest,
   ): Promise<DocumentUploadResponse> {
+    await this.access.requireEmployerId(auth, employerId);
     const dossier = await this.reads.dossierOf(employerId, dossierId);
     const received = await this.receive(request, 'dossier');
     const document = await this.save(auth, meta, received, {
@@ -81,6 +85,7 @@ export class DocumentUploadService {
     workerId: string,
     request: FastifyRequest,
   ): Promise<DocumentUploadResponse> {
+    await this.access.requireEmployerId(auth, employerId);
     if (!(await this.workers.existsBy({ employerId, id: workerId })))
       throw workerNotFound(workerId);
     const received = await this.receive(request, 'worker');

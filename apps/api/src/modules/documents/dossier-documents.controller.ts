@@ -1,7 +1,6 @@
-import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiBodyOptions, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import {
-  DOCUMENT_TYPES,
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type {
   DocumentChecklist,
   DocumentListResponse,
   DocumentUploadResponse,
@@ -16,29 +15,10 @@ import {
 } from '../../core/auth/auth-context';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
+import { DocumentUploadRoute } from './document-upload.route';
 import { DocumentUploadService } from './document-upload.service';
 import { DocumentsService } from './documents.service';
 import { DocumentListQueryDto } from './dto/document-list-query.dto';
-
-/** The multipart body of an upload, for /api/docs: the text parts first, the file last. */
-export const DOCUMENT_UPLOAD_BODY: ApiBodyOptions = {
-  schema: {
-    type: 'object',
-    required: ['type', 'file'],
-    properties: {
-      type: { type: 'string', enum: [...DOCUMENT_TYPES] },
-      reference: { type: 'string', maxLength: 64 },
-      validFrom: { type: 'string', format: 'date' },
-      validUntil: { type: 'string', format: 'date' },
-      file: {
-        type: 'string',
-        format: 'binary',
-        description:
-          'PDF, JPEG or PNG, recognised by its bytes; DOCUMENT_MAX_BYTES at most (15 MB by default); sent last',
-      },
-    },
-  },
-};
 
 @ApiTags('documents')
 @Controller('employers/:employerId/dossiers/:dossierId/documents')
@@ -50,10 +30,7 @@ export class DossierDocumentsController {
   ) {}
 
   /** Checked while it streams in; a work permit answers a suggestion for the dossier. */
-  @Post()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(DOCUMENT_UPLOAD_BODY)
-  @RequirePermission('employer.dossiers.write')
+  @DocumentUploadRoute()
   async upload(
     @CurrentAuth() auth: AuthContext,
     @Param('employerId', IdPipe) employerId: string,
@@ -61,8 +38,7 @@ export class DossierDocumentsController {
     @Req() request: FastifyRequest,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DocumentUploadResponse> {
-    const id = await this.access.requireEmployerId(auth, employerId);
-    return this.uploads.toDossier(auth, meta, id, dossierId, request);
+    return this.uploads.toDossier(auth, meta, employerId, dossierId, request);
   }
 
   @Get()

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type {
   DocumentListResponse,
   DocumentUploadResponse,
@@ -14,7 +14,7 @@ import {
 } from '../../core/auth/auth-context';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
-import { DOCUMENT_UPLOAD_BODY } from './dossier-documents.controller';
+import { DocumentUploadRoute } from './document-upload.route';
 import { DocumentUploadService } from './document-upload.service';
 import { DocumentsService } from './documents.service';
 import { DocumentListQueryDto } from './dto/document-list-query.dto';
@@ -29,10 +29,7 @@ export class WorkerDocumentsController {
     private readonly access: AccessService,
   ) {}
 
-  @Post()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(DOCUMENT_UPLOAD_BODY)
-  @RequirePermission('employer.dossiers.write')
+  @DocumentUploadRoute()
   async upload(
     @CurrentAuth() auth: AuthContext,
     @Param('employerId', IdPipe) employerId: string,
@@ -40,8 +37,7 @@ export class WorkerDocumentsController {
     @Req() request: FastifyRequest,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DocumentUploadResponse> {
-    const id = await this.access.requireEmployerId(auth, employerId);
-    return this.uploads.toWorker(auth, meta, id, workerId, request);
+    return this.uploads.toWorker(auth, meta, employerId, workerId, request);
   }
 
   @Get()
