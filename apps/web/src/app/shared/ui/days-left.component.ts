@@ -5,9 +5,12 @@ import {
   input,
 } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ParisDatePipe } from '../../../shared/date/paris-date.pipe';
+import { ParisDatePipe } from '../date/paris-date.pipe';
 
-/** "J-12" for a date 12 days away (J0 on the day, "J+3" once passed); the date itself in its title. */
+/**
+ * "J-12" for a date 12 days away (J0 on the day, "J+3" once passed), highlighted from 7 days
+ * away; the date itself in its title, for screen readers too.
+ */
 @Component({
   selector: 'moi-days-left',
   imports: [ParisDatePipe, TranslatePipe],
@@ -15,7 +18,7 @@ import { ParisDatePipe } from '../../../shared/date/paris-date.pipe';
     class="countdown"
     [class.urgent]="daysLeft() <= 7"
     [class.passed]="daysLeft() < 0"
-    data-testid="days-left"
+    [attr.data-testid]="testId()"
     [attr.title]="
       'dossiers.deadline.dueOn' | translate: { date: (date() | moiParisDate) }
     "
@@ -45,6 +48,7 @@ import { ParisDatePipe } from '../../../shared/date/paris-date.pipe';
 export class DaysLeftComponent {
   readonly daysLeft = input.required<number>();
   readonly date = input.required<string>();
+  readonly testId = input('days-left');
 
   protected readonly text = computed(() => {
     const days = this.daysLeft();

@@ -28,7 +28,7 @@ import { TranslatableMessage } from '../../../core/i18n/translatable-message';
 import { formatParisDate } from '../../../shared/date/paris-date-format';
 import { ParisDatePipe } from '../../../shared/date/paris-date.pipe';
 import { BilingualPipe } from '../../dossiers/bilingual.pipe';
-import { DaysLeftComponent } from '../shared/days-left.component';
+import { DaysLeftComponent } from '../../../shared/ui/days-left.component';
 import {
   AGENDA_HORIZONS,
   AgendaHorizon,

@@ -29,7 +29,7 @@ import { debounceTime } from 'rxjs';
 import { ParisDatePipe } from '../../../shared/date/paris-date.pipe';
 import { SEARCH_DEBOUNCE_MS } from '../../../shared/forms/search';
 import { DEPARTEMENT_PATTERN } from '../../employers/departement';
-import { DaysLeftComponent } from '../shared/days-left.component';
+import { DaysLeftComponent } from '../../../shared/ui/days-left.component';
 import {
   DEADLINE_SOON_DAYS,
   EmployerOverviewStore,
