@@ -36,7 +36,6 @@ export const NOTIFICATION_FILTERS: readonly (ReminderOutboxStatus | null)[] = [
     MatButtonToggle,
     MatButtonToggleGroup,
     MatProgressBar,
-    ParisDatePipe,
     ReminderSummaryComponent,
     RouterLink,
     TranslatePipe,
