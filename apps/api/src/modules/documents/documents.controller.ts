@@ -10,13 +10,13 @@ import {
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DocumentListItem } from '@moisson/contract';
 import type { FastifyReply } from 'fastify';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import { AccessibleEmployerId } from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
 import { setDocumentHeaders } from './document-headers';
@@ -26,20 +26,16 @@ import { DocumentsService } from './documents.service';
 @ApiTags('documents')
 @Controller('employers/:employerId/documents')
 export class DocumentsController {
-  constructor(
-    private readonly documents: DocumentsService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly documents: DocumentsService) {}
 
   @Get(':documentId')
   @RequirePermission('employer.read')
   async get(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('documentId', IdPipe) documentId: string,
   ): Promise<DocumentListItem> {
-    const id = await this.access.requireEmployerId(auth, employerId);
-    return this.documents.get(auth, id, documentId);
+    return this.documents.get(auth, employerId, documentId);
   }
 
   /** The file as an attachment, under its original (sanitised) name. */
@@ -48,7 +44,7 @@ export class DocumentsController {
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   async download(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('documentId', IdPipe) documentId: string,
     @ClientMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -62,7 +58,7 @@ export class DocumentsController {
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   async preview(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('documentId', IdPipe) documentId: string,
     @ClientMeta() meta: RequestMeta,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -75,24 +71,22 @@ export class DocumentsController {
   @RequirePermission('employer.dossiers.write')
   async remove(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('documentId', IdPipe) documentId: string,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DocumentListItem> {
-    const id = await this.access.requireEmployerId(auth, employerId);
-    return this.documents.remove(auth, meta, id, documentId);
+    return this.documents.remove(auth, meta, employerId, documentId);
   }
 
   @Post(':documentId/restore')
   @RequirePermission('firm.documents.restore')
   async restore(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('documentId', IdPipe) documentId: string,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DocumentListItem> {
-    const id = await this.access.requireEmployerId(auth, employerId);
-    return this.documents.restore(auth, meta, id, documentId);
+    return this.documents.restore(auth, meta, employerId, documentId);
   }
 
   private async bytes(
@@ -103,11 +97,10 @@ export class DocumentsController {
     reply: FastifyReply,
     via: 'download' | 'preview',
   ): Promise<StreamableFile> {
-    const id = await this.access.requireEmployerId(auth, employerId);
     const { document, stream } = await this.documents.read(
       auth,
       meta,
-      id,
+      employerId,
       documentId,
       via,
     );

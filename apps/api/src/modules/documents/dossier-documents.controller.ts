@@ -6,13 +6,13 @@ import type {
   DocumentUploadResponse,
 } from '@moisson/contract';
 import type { FastifyRequest } from 'fastify';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import { AccessibleEmployerId } from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
 import { DocumentUploadRoute } from './document-upload.route';
@@ -26,7 +26,6 @@ export class DossierDocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly uploads: DocumentUploadService,
-    private readonly access: AccessService,
   ) {}
 
   /** Checked while it streams in; a work permit answers a suggestion for the dossier. */
@@ -45,14 +44,13 @@ export class DossierDocumentsController {
   @RequirePermission('employer.read')
   async list(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('dossierId', IdPipe) dossierId: string,
     @Query() query: DocumentListQueryDto,
   ): Promise<DocumentListResponse> {
-    const id = await this.access.requireEmployerId(auth, employerId);
     const items = await this.documents.listForDossier(
       auth,
-      id,
+      employerId,
       dossierId,
       query.includeDeleted ?? false,
     );
@@ -63,11 +61,9 @@ export class DossierDocumentsController {
   @Get('checklist')
   @RequirePermission('employer.read')
   async checklist(
-    @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('dossierId', IdPipe) dossierId: string,
   ): Promise<DocumentChecklist> {
-    const id = await this.access.requireEmployerId(auth, employerId);
-    return this.documents.checklist(id, dossierId);
+    return this.documents.checklist(employerId, dossierId);
   }
 }

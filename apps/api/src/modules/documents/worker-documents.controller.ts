@@ -5,13 +5,13 @@ import type {
   DocumentUploadResponse,
 } from '@moisson/contract';
 import type { FastifyRequest } from 'fastify';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import { AccessibleEmployerId } from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
 import { DocumentUploadRoute } from './document-upload.route';
@@ -26,7 +26,6 @@ export class WorkerDocumentsController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly uploads: DocumentUploadService,
-    private readonly access: AccessService,
   ) {}
 
   @DocumentUploadRoute()
@@ -44,14 +43,13 @@ export class WorkerDocumentsController {
   @RequirePermission('employer.read')
   async list(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('workerId', IdPipe) workerId: string,
     @Query() query: DocumentListQueryDto,
   ): Promise<DocumentListResponse> {
-    const id = await this.access.requireEmployerId(auth, employerId);
     const items = await this.documents.listForWorker(
       auth,
-      id,
+      employerId,
       workerId,
       query.includeDeleted ?? false,
     );

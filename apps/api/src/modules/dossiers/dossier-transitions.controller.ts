@@ -1,13 +1,13 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { DossierDetail, GroupTransitionResponse } from '@moisson/contract';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import { AccessibleEmployer } from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
 import { DossierTransitionsService } from './dossier-transitions.service';
@@ -15,6 +15,7 @@ import {
   DossierTransitionDto,
   GroupTransitionDto,
 } from './dto/dossier-transition.dto';
+import type { EmployerEntity } from '../employers/entities/employer.entity';
 
 /**
  * State changes. A forbidden move, or data the step lacks or gets wrong, is a 422 UNPROCESSABLE whose
@@ -23,21 +24,17 @@ import {
 @ApiTags('dossiers')
 @Controller('employers/:employerId/dossiers')
 export class DossierTransitionsController {
-  constructor(
-    private readonly transitions: DossierTransitionsService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly transitions: DossierTransitionsService) {}
 
   @Post(':dossierId/transitions')
   @RequirePermission('employer.dossiers.write')
   async transition(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Param('dossierId', IdPipe) dossierId: string,
     @Body() body: DossierTransitionDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DossierDetail> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.transitions.transition(
       auth,
       meta,
@@ -53,10 +50,9 @@ export class DossierTransitionsController {
   @RequirePermission('employer.dossiers.write')
   async transitionGroup(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Body() body: GroupTransitionDto,
   ): Promise<GroupTransitionResponse> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.transitions.transitionGroup(
       auth,
       employer.id,

@@ -17,13 +17,16 @@ import type {
   DossierSummaryResponse,
   Page,
 } from '@moisson/contract';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import {
+  AccessibleEmployer,
+  AccessibleEmployerId,
+} from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
 import { todayInParis } from './common/paris-today';
@@ -44,6 +47,7 @@ import {
   DossierFiltersDto,
   DossierListQueryDto,
 } from './dto/dossier-list-query.dto';
+import type { EmployerEntity } from '../employers/entities/employer.entity';
 
 @ApiTags('dossiers')
 @Controller('employers/:employerId/dossiers')
@@ -51,21 +55,18 @@ export class DossiersController {
   constructor(
     private readonly dossiers: DossiersService,
     private readonly lists: DossierListService,
-    private readonly access: AccessService,
   ) {}
 
   /** Filtered, sorted, keyset-paginated; passport numbers masked. */
   @Get()
   @RequirePermission('employer.read')
   async list(
-    @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Query() query: DossierListQueryDto,
   ): Promise<Page<DossierListItem>> {
-    const employer = await this.access.requireEmployerId(auth, employerId);
     const { cursor, limit, ...filters } = query;
     return this.lists.list(
-      employer,
+      employerId,
       filters,
       { cursor, limit },
       todayInParis(),
@@ -76,22 +77,19 @@ export class DossiersController {
   @Get('summary')
   @RequirePermission('employer.read')
   async summary(
-    @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
   ): Promise<DossierSummaryResponse> {
-    const employer = await this.access.requireEmployerId(auth, employerId);
-    return this.lists.summary(employer, todayInParis());
+    return this.lists.summary(employerId, todayInParis());
   }
 
   @Post()
   @RequirePermission('employer.dossiers.write')
   async create(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Body() body: CreateDossierDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DossierDetail> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.dossiers.create(auth, meta, employer, body);
   }
 
@@ -101,11 +99,9 @@ export class DossiersController {
   @ApiProduces('text/csv')
   @Header('Cache-Control', 'no-store')
   async exportCsv(
-    @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Query() query: DossierFiltersDto,
   ): Promise<StreamableFile> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     const today = todayInParis();
     return new StreamableFile(
       Readable.from(this.csvLines(employer.id, query, today)),
@@ -121,24 +117,22 @@ export class DossiersController {
   @RequirePermission('employer.read')
   async get(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('dossierId', IdPipe) dossierId: string,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DossierDetail> {
-    const employer = await this.access.requireEmployerId(auth, employerId);
-    return this.dossiers.detail(auth, meta, employer, dossierId);
+    return this.dossiers.detail(auth, meta, employerId, dossierId);
   }
 
   @Patch(':dossierId')
   @RequirePermission('employer.dossiers.write')
   async update(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Param('dossierId', IdPipe) dossierId: string,
     @Body() body: UpdateDossierDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DossierDetail> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.dossiers.update(auth, meta, employer.id, dossierId, body);
   }
 
@@ -147,12 +141,11 @@ export class DossiersController {
   @RequirePermission('employer.dossiers.write')
   async rehire(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Param('dossierId', IdPipe) dossierId: string,
     @Body() body: RehireDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<DossierDetail> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.dossiers.rehire(auth, meta, employer.id, dossierId, body);
   }
 

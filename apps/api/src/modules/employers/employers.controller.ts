@@ -3,28 +3,29 @@ import {
   Controller,
   Get,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { API_ERROR_CODES } from '@moisson/contract';
 import type {
   EmployerResponse,
   InvitationResponse,
   Page,
   UserResponse,
 } from '@moisson/contract';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import {
+  AccessibleEmployer,
+  AccessibleEmployerId,
+} from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
-import { ApiException } from '../../core/http/api-exception';
+import { IdPipe } from '../../core/http/id.pipe';
 import { InvitationsService } from '../invitations/invitations.service';
 import { InviteEmployerUserDto, UpdateUserDto } from '../users/dto/users.dto';
 import { UsersService } from '../users/users.service';
@@ -34,22 +35,16 @@ import {
   UpdateEmployerDto,
 } from './dto/employer.dto';
 import { EmployersService } from './employers.service';
+import type { EmployerEntity } from './entities/employer.entity';
 
-/** An unknown or malformed id is simply not found. */
-export const IdPipe = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new ApiException(404, API_ERROR_CODES.NOT_FOUND, {
-      fr: "Rien n'a été trouvé avec cet identifiant.",
-      en: 'Nothing was found with this id.',
-    }),
-});
+/** Kept here for the controllers that import it from the employers module. */
+export { IdPipe };
 
 @ApiTags('employers')
 @Controller('employers')
 export class EmployersController {
   constructor(
     private readonly employers: EmployersService,
-    private readonly access: AccessService,
     private readonly users: UsersService,
     private readonly invitations: InvitationsService,
   ) {}
@@ -73,47 +68,35 @@ export class EmployersController {
   @Get(':id')
   @RequirePermission('employer.read')
   async get(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', IdPipe) id: string,
+    @AccessibleEmployerId('id') employerId: string,
   ): Promise<EmployerResponse> {
-    return this.employers.getById(
-      await this.access.requireEmployerId(auth, id),
-    );
+    return this.employers.getById(employerId);
   }
 
   @Patch(':id')
   @RequirePermission('firm.admin')
   async update(
     @CurrentAuth() auth: AuthContext,
-    @Param('id', IdPipe) id: string,
+    @AccessibleEmployer('id') employer: EmployerEntity,
     @Body() body: UpdateEmployerDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<EmployerResponse> {
-    return this.employers.update(
-      auth,
-      await this.access.requireEmployer(auth, id),
-      body,
-      meta,
-    );
+    return this.employers.update(auth, employer, body, meta);
   }
 
   @Get(':id/users')
   @RequirePermission('employer.users.read')
   async listUsers(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', IdPipe) id: string,
+    @AccessibleEmployer('id') employer: EmployerEntity,
   ): Promise<UserResponse[]> {
-    const employer = await this.access.requireEmployer(auth, id);
     return this.users.listForEmployer(employer.id);
   }
 
   @Get(':id/invitations')
   @RequirePermission('employer.users.read')
   async listInvitations(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', IdPipe) id: string,
+    @AccessibleEmployer('id') employer: EmployerEntity,
   ): Promise<InvitationResponse[]> {
-    const employer = await this.access.requireEmployer(auth, id);
     return this.invitations.listPending(employer.id);
   }
 
@@ -121,11 +104,10 @@ export class EmployersController {
   @RequirePermission('employer.users.manage')
   async invite(
     @CurrentAuth() auth: AuthContext,
-    @Param('id', IdPipe) id: string,
+    @AccessibleEmployer('id') employer: EmployerEntity,
     @Body() body: InviteEmployerUserDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<InvitationResponse> {
-    const employer = await this.access.requireEmployer(auth, id);
     return this.invitations.invite(
       auth,
       body.email,
@@ -140,12 +122,11 @@ export class EmployersController {
   @RequirePermission('employer.users.manage')
   async updateUser(
     @CurrentAuth() auth: AuthContext,
-    @Param('id', IdPipe) id: string,
+    @AccessibleEmployer('id') employer: EmployerEntity,
     @Param('userId', IdPipe) userId: string,
     @Body() body: UpdateUserDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<UserResponse> {
-    const employer = await this.access.requireEmployer(auth, id);
     return this.users.update(auth, employer.id, userId, body, meta);
   }
 }

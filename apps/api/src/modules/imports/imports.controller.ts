@@ -1,21 +1,21 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiBodyOptions, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type {
   ImportCommitResponse,
   ImportPreviewResponse,
 } from '@moisson/contract';
 import type { FastifyRequest } from 'fastify';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import { AccessibleEmployer } from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
-import { IdPipe } from '../employers/employers.controller';
 import { readImportUpload } from './import-upload';
 import { ImportsService } from './imports.service';
+import type { EmployerEntity } from '../employers/entities/employer.entity';
 
 /**
  * Import of hires from an .xlsx or CSV file, in two stateless calls taking the same multipart body (see
@@ -47,10 +47,7 @@ const IMPORT_BODY: ApiBodyOptions = {
 @ApiTags('imports')
 @Controller('employers/:employerId/imports')
 export class ImportsController {
-  constructor(
-    private readonly imports: ImportsService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly imports: ImportsService) {}
 
   /** Every row with its errors, the mapping used and the totals. Nothing is written. */
   @Post('preview')
@@ -59,11 +56,9 @@ export class ImportsController {
   @ApiBody(IMPORT_BODY)
   @RequirePermission('employer.read')
   async preview(
-    @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Req() request: FastifyRequest,
   ): Promise<ImportPreviewResponse> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.imports.preview(employer, await readImportUpload(request));
   }
 
@@ -74,11 +69,10 @@ export class ImportsController {
   @RequirePermission('employer.dossiers.write')
   async commit(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Req() request: FastifyRequest,
     @ClientMeta() meta: RequestMeta,
   ): Promise<ImportCommitResponse> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.imports.commit(
       auth,
       meta,

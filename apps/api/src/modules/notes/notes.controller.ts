@@ -11,13 +11,13 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { NoteResponse, Page } from '@moisson/contract';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import { AccessibleEmployerId } from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
 import { CreateNoteDto, NoteListQueryDto, UpdateNoteDto } from './dto/note.dto';
@@ -30,56 +30,49 @@ import { NotesService } from './notes.service';
 @ApiTags('notes')
 @Controller('employers/:employerId')
 export class NotesController {
-  constructor(
-    private readonly notes: NotesService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly notes: NotesService) {}
 
   @Get('notes')
   @RequirePermission('employer.read')
   async list(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Query() query: NoteListQueryDto,
   ): Promise<Page<NoteResponse>> {
-    const employer = await this.access.requireEmployerId(auth, employerId);
-    return this.notes.list(auth, employer, query);
+    return this.notes.list(auth, employerId, query);
   }
 
   @Get('dossiers/:dossierId/notes')
   @RequirePermission('employer.read')
   async listForDossier(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('dossierId', IdPipe) dossierId: string,
   ): Promise<NoteResponse[]> {
-    const employer = await this.access.requireEmployerId(auth, employerId);
-    return this.notes.listForDossier(auth, employer, dossierId);
+    return this.notes.listForDossier(auth, employerId, dossierId);
   }
 
   @Post('notes')
   @RequirePermission('firm.notes.write')
   async create(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Body() body: CreateNoteDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<NoteResponse> {
-    const employer = await this.access.requireEmployerId(auth, employerId);
-    return this.notes.create(auth, employer, body, meta);
+    return this.notes.create(auth, employerId, body, meta);
   }
 
   @Patch('notes/:noteId')
   @RequirePermission('firm.notes.write')
   async update(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('noteId', IdPipe) noteId: string,
     @Body() body: UpdateNoteDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<NoteResponse> {
-    const employer = await this.access.requireEmployerId(auth, employerId);
-    return this.notes.update(auth, employer, noteId, body, meta);
+    return this.notes.update(auth, employerId, noteId, body, meta);
   }
 
   @Delete('notes/:noteId')
@@ -87,11 +80,10 @@ export class NotesController {
   @RequirePermission('firm.notes.write')
   async remove(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployerId() employerId: string,
     @Param('noteId', IdPipe) noteId: string,
     @ClientMeta() meta: RequestMeta,
   ): Promise<void> {
-    const employer = await this.access.requireEmployerId(auth, employerId);
-    await this.notes.remove(auth, employer, noteId, meta);
+    await this.notes.remove(auth, employerId, noteId, meta);
   }
 }

@@ -5,8 +5,8 @@ import type {
   NotificationsResponse,
   ReminderSettingsResponse,
 } from '@moisson/contract';
-import { AccessService } from '../../core/auth/access.service';
 import { AuthContext, CurrentAuth } from '../../core/auth/auth-context';
+import { AccessibleEmployer } from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
 import {
@@ -15,6 +15,7 @@ import {
 } from './dto/reminders.dto';
 import { ReminderOutboxService } from './reminder-outbox.service';
 import { ReminderSettingsService } from './reminder-settings.service';
+import type { EmployerEntity } from '../employers/entities/employer.entity';
 
 /** The signed-in user's notifications, an employer's settings, a dossier's reminder history. */
 @ApiTags('reminders')
@@ -23,7 +24,6 @@ export class RemindersController {
   constructor(
     private readonly outbox: ReminderOutboxService,
     private readonly settings: ReminderSettingsService,
-    private readonly access: AccessService,
   ) {}
 
   @Get('notifications')
@@ -38,10 +38,8 @@ export class RemindersController {
   @Get('employers/:employerId/reminder-settings')
   @RequirePermission('employer.read')
   async getSettings(
-    @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
   ): Promise<ReminderSettingsResponse> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.settings.get(employer.id);
   }
 
@@ -49,10 +47,9 @@ export class RemindersController {
   @RequirePermission('employer.reminders.settings')
   async putSettings(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Body() body: UpdateReminderSettingsDto,
   ): Promise<ReminderSettingsResponse> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.settings.update(auth, employer.id, body);
   }
 
@@ -60,10 +57,9 @@ export class RemindersController {
   @RequirePermission('employer.read')
   async history(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Param('dossierId', IdPipe) dossierId: string,
   ): Promise<DossierReminderHistory> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.outbox.history(auth, employer.id, dossierId);
   }
 }

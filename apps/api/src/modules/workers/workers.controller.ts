@@ -9,13 +9,13 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page, WorkerListItem, WorkerResponse } from '@moisson/contract';
-import { AccessService } from '../../core/auth/access.service';
 import {
   AuthContext,
   ClientMeta,
   CurrentAuth,
   RequestMeta,
 } from '../../core/auth/auth-context';
+import { AccessibleEmployer } from '../../core/auth/accessible-employer.decorator';
 import { RequirePermission } from '../../core/auth/route-access.decorator';
 import { IdPipe } from '../employers/employers.controller';
 import {
@@ -24,24 +24,20 @@ import {
   WorkerListQueryDto,
 } from './dto/worker.dto';
 import { WorkersService } from './workers.service';
+import type { EmployerEntity } from '../employers/entities/employer.entity';
 
 @ApiTags('workers')
 @Controller('employers/:employerId/workers')
 export class WorkersController {
-  constructor(
-    private readonly workers: WorkersService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly workers: WorkersService) {}
 
   /** Passport numbers masked; `q` matches names, or the full passport number. */
   @Get()
   @RequirePermission('employer.read')
   async list(
-    @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Query() query: WorkerListQueryDto,
   ): Promise<Page<WorkerListItem>> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.workers.list(employer.id, query);
   }
 
@@ -49,11 +45,10 @@ export class WorkersController {
   @RequirePermission('employer.dossiers.write')
   async create(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Body() body: CreateWorkerDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<WorkerResponse> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.workers.create(auth, meta, employer.id, body);
   }
 
@@ -62,11 +57,10 @@ export class WorkersController {
   @RequirePermission('employer.read')
   async get(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Param('workerId', IdPipe) workerId: string,
     @ClientMeta() meta: RequestMeta,
   ): Promise<WorkerResponse> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.workers.get(auth, meta, employer.id, workerId);
   }
 
@@ -74,12 +68,11 @@ export class WorkersController {
   @RequirePermission('employer.dossiers.write')
   async update(
     @CurrentAuth() auth: AuthContext,
-    @Param('employerId', IdPipe) employerId: string,
+    @AccessibleEmployer() employer: EmployerEntity,
     @Param('workerId', IdPipe) workerId: string,
     @Body() body: UpdateWorkerDto,
     @ClientMeta() meta: RequestMeta,
   ): Promise<WorkerResponse> {
-    const employer = await this.access.requireEmployer(auth, employerId);
     return this.workers.update(auth, meta, employer.id, workerId, body);
   }
 }
