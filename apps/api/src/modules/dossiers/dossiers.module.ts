@@ -18,7 +18,7 @@ import { DossierEntity } from './entities/dossier.entity';
 /**
  * Seasonal hires: workers, campaigns and dossiers with their timeline. One module because a dossier
  * joins its worker and campaign; each concept keeps its own folder (modules/workers, modules/campaigns).
- * Every route is nested under /api/employers/:employerId and scoped by AccessService.requireEmployer.
+ * Every route is nested under /api/employers/:employerId and scoped by @AccessibleEmployer() / @AccessibleEmployerId().
  */
 @Module({
   imports: [
