@@ -13,7 +13,7 @@ import { createTestApp } from './test-app';
 
 /** Tables that grow with every hire: a plan must never read them whole. */
 const WATCHED = new Set(['worker', 'dossier', 'dossier_event']);
-const OTHER_EMPLOYERS = 30;
+const OTHER_EMPLOYERS = 250;
 const PER_EMPLOYER = 150;
 
 let app: NestFastifyApplication;
@@ -25,12 +25,15 @@ let passportNumber: string;
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
   Plans?: PlanNode[];
 }
 
 interface Statement {
   text: string;
   params: unknown[];
+  /** Set for a named (prepared) statement. */
+  name?: string;
 }
 
 /**
@@ -116,10 +119,53 @@ async function statementsOf(url: string): Promise<Statement[]> {
       const params = Array.isArray(values)
         ? values
         : ((config as { values?: unknown[] }).values ?? []);
-      return [{ text, params }];
+      const name =
+        typeof config === 'object'
+          ? (config as { name?: string }).name
+          : undefined;
+      return [{ text, params, ...(name ? { name } : {}) }];
     });
   } finally {
     spy.mockRestore();
+  }
+}
+
+function nodeTypes(node: PlanNode): string[] {
+  return [node['Node Type'], ...(node.Plans ?? []).flatMap(nodeTypes)];
+}
+
+/** The list's SELECT of a request (the one statement that reads `dossier`). */
+async function listStatementOf(url: string): Promise<Statement> {
+  const selects = (await statementsOf(url)).filter(
+    (s) => /^\s*SELECT/i.test(s.text) && s.text.includes('"dossier"'),
+  );
+  expect(selects).toHaveLength(1);
+  return selects[0];
+}
+
+function sqlLiteral(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/**
+ * The plan PostgreSQL keeps for a prepared statement once it stops planning per execution: the
+ * generic plan, made without the values (so without knowing the employer's size).
+ */
+async function genericPlanOf(statement: Statement): Promise<PlanNode> {
+  const runner = (await db()).createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SET plan_cache_mode = force_generic_plan');
+    await runner.query(`PREPARE generic_check AS ${statement.text}`);
+    const [row] = await runner.query(
+      `EXPLAIN (FORMAT JSON) EXECUTE generic_check(${statement.params.map(sqlLiteral).join(', ')})`,
+    );
+    return (row['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan;
+  } finally {
+    await runner.query('DEALLOCATE ALL');
+    await runner.query('RESET plan_cache_mode');
+    await runner.release();
   }
 }
 
@@ -197,4 +243,54 @@ describe('query plans of the dossier list and detail (no sequential scan on work
     expect(plans.some((p) => p.sql.includes('"dossier_event"'))).toBe(true);
     for (const plan of plans) expect(plan).toEqual({ ...plan, seqScansOn: [] });
   });
+});
+
+describe('prepared list statements (planned once per connection, only where one index gives filter and order)', () => {
+  const list = () => `/api/employers/${employerId}/dossiers`;
+
+  it.each([
+    ['the default list (planned-start order)', '?limit=5'],
+    ['one state in planned-start order', '?limit=5&state=AWAITING_OFII'],
+    ['the last-updated order', '?limit=5&sort=updatedAt'],
+  ])(
+    '%s is prepared, and its generic plan walks an index in order: no sort, no sequential scan',
+    async (_label, query) => {
+      const first = (await owner.get(`${list()}${query}`)).json<
+        Page<DossierListItem>
+      >();
+      expect(first.nextCursor).not.toBeNull();
+      for (const url of [
+        `${list()}${query}`,
+        `${list()}${query}&cursor=${encodeURIComponent(first.nextCursor as string)}`,
+      ]) {
+        const statement = await listStatementOf(url);
+        expect(statement.name).toMatch(/^dossier_list_[0-9a-f]{20}$/);
+        const plan = await genericPlanOf(statement);
+        expect({ url, nodes: nodeTypes(plan) }).toEqual({
+          url,
+          nodes: expect.not.arrayContaining(['Sort', 'Incremental Sort']),
+        });
+        expect({ url, seqScansOn: seqScans(plan) }).toEqual({
+          url,
+          seqScansOn: [],
+        });
+      }
+    },
+  );
+
+  it.each([
+    ['several states', '?stage=appeals'],
+    ['one state in last-updated order', '?state=AWAITING_OFII&sort=updatedAt'],
+    ['the surname order', '?sort=surname'],
+    ['overdue convocations', '?overdue=true'],
+    ['deadlines within 10 days', '?deadlineWithinDays=10'],
+    ['an OFII office', '?ofiiOffice=casablanca'],
+    ['a text search', '?q=bennani'],
+  ])(
+    '%s is planned on every request (its best plan depends on the employer)',
+    async (_label, query) => {
+      const statement = await listStatementOf(`${list()}${query}`);
+      expect(statement.name).toBeUndefined();
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -30,6 +31,7 @@ import {
 import { toDossierListItem } from './dossier.mapper';
 import {
   DOSSIER_FROM,
+  DOSSIER_JOINS,
   DOSSIER_LIST_COLUMNS,
   DossierView,
   dossierViewOf,
@@ -50,6 +52,8 @@ export interface DossierFilters {
 interface SortSpec {
   /** ORDER BY, matching an index led by employer_id (see dossier.entity.ts). */
   orderBy: string;
+  /** Whether the order is on `dossier` columns alone (the page can be cut before the joins). */
+  onDossier: boolean;
   /** Keyset condition on (sort key..., id) after the cursor row. */
   after: (p: SqlParams, at: KeysetPosition) => string;
   key: (d: DossierView) => Array<string | number | null>;
@@ -61,6 +65,7 @@ interface SortSpec {
 const SORTS: Record<DossierSort, SortSpec> = {
   plannedStart: {
     orderBy: 'd.planned_start ASC, d.id ASC',
+    onDossier: true,
     after: (p, at) =>
       `(d.planned_start, d.id) > (${p.add(at.values[0])}, ${p.add(at.id)})`,
     key: (d) => [d.plannedStart],
@@ -69,6 +74,7 @@ const SORTS: Record<DossierSort, SortSpec> = {
   },
   updatedAt: {
     orderBy: 'd.updated_at DESC, d.id DESC',
+    onDossier: true,
     after: (p, at) =>
       `(d.updated_at, d.id) < (${p.add(at.values[0])}, ${p.add(at.id)})`,
     key: (d) => [d.updatedAt],
@@ -77,6 +83,7 @@ const SORTS: Record<DossierSort, SortSpec> = {
   },
   surname: {
     orderBy: 'w.surname ASC, w.given_names ASC, d.id ASC',
+    onDossier: false,
     after: (p, at) =>
       `(w.surname, w.given_names, d.id) > (${p.add(at.values[0])}, ${p.add(at.values[1])}, ${p.add(at.id)})`,
     key: (d) => [d.worker.surname, d.worker.givenNames],
@@ -85,10 +92,53 @@ const SORTS: Record<DossierSort, SortSpec> = {
   },
 };
 
+/** The indexes that give both a filter and an order (dossier.entity.ts, BenchIndexes migration). */
+const INDEX_ORDERED: Readonly<
+  Record<DossierSort, 'unfiltered' | 'unfiltered or one state' | 'never'>
+> = {
+  // (employer_id, planned_start, id) and (employer_id, state, planned_start, id)
+  plannedStart: 'unfiltered or one state',
+  // (employer_id, updated_at, id)
+  updatedAt: 'unfiltered',
+  // on the worker's columns
+  surname: 'never',
+};
+
+/**
+ * Whether the list statement is prepared (planned once per connection) rather than planned on every
+ * request: only when one index led by employer_id gives both the filter and the order (no filter, or
+ * one state in planned-start order), so that the generic plan walks that index whatever the number
+ * of dossiers of the employer. Elsewhere the best plan depends on the employer (80 dossiers or
+ * 200,000) and on the values (a state holding 3 or 30,000), and a plan kept for one would be wrong
+ * for another: measured on the benchmark seed, a generic plan for `deadlineWithinDays` or a campaign
+ * sorts thousands of rows (12 to 50 ms) where the planned one reads 50 index entries.
+ * query-plans.integration-spec.ts checks that the generic plan of every prepared shape has no Sort.
+ */
+export function isIndexOrdered(
+  filters: DossierFilters,
+  sort: DossierSort,
+): boolean {
+  if (
+    filters.q ||
+    filters.campaignId ||
+    filters.ofiiOffice ||
+    filters.overdue !== undefined ||
+    filters.deadlineWithinDays !== undefined
+  )
+    return false;
+  const states = wantedStates(filters.state, filters.stage);
+  if (states === undefined) return INDEX_ORDERED[sort] !== 'never';
+  return (
+    states.length === 1 && INDEX_ORDERED[sort] === 'unfiltered or one state'
+  );
+}
+
 /**
  * The dossier list and its CSV export: one statement on `dossier` (joined to its worker and campaign),
  * every filter on indexed columns led by employer_id, keyset-paginated on the chosen sort. Written in
- * SQL with only the columns the list shows (see dossier-view.ts): no entity hydration per row.
+ * SQL with only the columns the list shows (see dossier-view.ts): no entity hydration per row. When
+ * neither the filters nor the order involve the worker, the page is cut from `dossier` first and only
+ * its rows are joined.
  */
 @Injectable()
 export class DossierListService {
@@ -110,7 +160,10 @@ export class DossierListService {
       if (!sort.validKey(at.values)) throw invalidCursor();
       where.push(sort.after(p, at));
     }
-    const rows = await this.select(p, where, sort.orderBy, limit + 1);
+    const rows = await this.select(p, where, sort, limit + 1, {
+      pageFirst: sort.onDossier && !filters.q,
+      prepared: isIndexOrdered(filters, sortName),
+    });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
@@ -137,7 +190,7 @@ export class DossierListService {
     const rows = await this.select(
       p,
       [`d.employer_id = ${p.add(employerId)}`, `d.id IN (${p.list(ids)})`],
-      SORTS.surname.orderBy,
+      SORTS.surname,
     );
     return rows.map((d) => toDossierListItem(d, today));
   }
@@ -188,19 +241,40 @@ export class DossierListService {
     } while (cursor);
   }
 
+  /**
+   * `pageFirst`: the WHERE and ORDER BY name only `dossier` columns, so the page is cut from `dossier`
+   * alone and joined afterwards (a row whose worker belongs to another employer, which the writes
+   * never create, would then shorten the page instead of being skipped).
+   */
   private async select(
     p: SqlParams,
     where: string[],
-    orderBy: string,
+    sort: SortSpec,
     limit?: number,
+    how: { pageFirst: boolean; prepared: boolean } = {
+      pageFirst: false,
+      prepared: false,
+    },
   ): Promise<DossierView[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${DOSSIER_LIST_COLUMNS}
+    const limitSql = limit === undefined ? '' : ` LIMIT ${p.add(limit)}`;
+    const text = how.pageFirst
+      ? `SELECT ${DOSSIER_LIST_COLUMNS}
+       FROM (SELECT * FROM "dossier" d WHERE ${where.join(' AND ')}
+             ORDER BY ${sort.orderBy}${limitSql}) d
+       ${DOSSIER_JOINS}
+       ORDER BY ${sort.orderBy}`
+      : `SELECT ${DOSSIER_LIST_COLUMNS}
        FROM ${DOSSIER_FROM}
        WHERE ${where.join(' AND ')}
-       ORDER BY ${orderBy}${limit === undefined ? '' : ` LIMIT ${p.add(limit)}`}`,
-      p.values,
-    );
+       ORDER BY ${sort.orderBy}${limitSql}`;
+    const rows: Array<Record<string, unknown>> = how.prepared
+      ? await queryPrepared(
+          this.dataSource,
+          `dossier_list_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`,
+          text,
+          p.values,
+        )
+      : await this.dataSource.query(text, p.values);
     return rows.map(dossierViewOf);
   }
 }

@@ -48,10 +48,13 @@ export interface DossierDetailView extends DossierView {
   timeline: DossierEventResponse[];
 }
 
-/** `FROM dossier d JOIN worker w JOIN campaign c`: the worker must belong to the dossier's employer. */
-export const DOSSIER_FROM = `"dossier" d
-  JOIN "worker" w ON w.id = d.worker_id AND w.employer_id = d.employer_id
+/** The joins after `dossier d`: the worker must belong to the dossier's employer. */
+export const DOSSIER_JOINS = `JOIN "worker" w ON w.id = d.worker_id AND w.employer_id = d.employer_id
   LEFT JOIN "campaign" c ON c.id = d.campaign_id`;
+
+/** `FROM dossier d JOIN worker w JOIN campaign c`. */
+export const DOSSIER_FROM = `"dossier" d
+  ${DOSSIER_JOINS}`;
 
 const DOSSIER_COLUMNS = `d.id, d.employer_id AS "employerId", d.season, d.job_title AS "jobTitle",
   d.contract_type AS "contractType", d.shortage_occupation AS "shortageOccupation",
