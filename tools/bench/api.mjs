@@ -19,6 +19,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { API_NODE_FLAGS } from '../lib/stack.mjs';
 import { seed, seedExists, SIZES } from './seed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -309,6 +310,7 @@ async function startApi() {
   const child = spawn(
     process.execPath,
     [
+      ...API_NODE_FLAGS,
       '-r',
       join(root, 'tools/bench/query-counter.cjs'),
       'dist/apps/api/main.js',
