@@ -22,6 +22,27 @@ describe('parisToday', () => {
     expect(parisToday(new Date(instant))).toBe(expected);
   });
 
+  it('answers each instant right when asked in any order, the same second twice included', () => {
+    const instants = [
+      ['2025-12-31T22:59:59.000Z', '2025-12-31'],
+      ['2025-12-31T22:59:59.999Z', '2025-12-31'],
+      ['2025-12-31T23:00:00.000Z', '2026-01-01'],
+      ['2025-12-31T23:00:00.500Z', '2026-01-01'],
+      ['2025-12-31T22:59:59.500Z', '2025-12-31'],
+      ['2025-06-30T22:00:00.000Z', '2025-07-01'],
+      ['2025-06-30T21:59:59.999Z', '2025-06-30'],
+      ['2025-06-30T21:59:59.001Z', '2025-06-30'],
+    ] as const;
+    for (const [instant, expected] of [
+      ...instants,
+      ...instants.slice().reverse(),
+    ])
+      expect({ instant, date: parisToday(new Date(instant)) }).toEqual({
+        instant,
+        date: expected,
+      });
+  });
+
   it('refuses an invalid instant', () => {
     expect(() => parisToday(new Date('not a date'))).toThrow(
       'parisToday needs a valid Date instant',

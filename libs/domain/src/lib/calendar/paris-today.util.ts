@@ -39,14 +39,25 @@ export function parisWallClock(instant: Date): ParisWallClock {
   };
 }
 
+/** The last answer of parisToday and the UTC second it holds for. */
+let lastToday: { second: number; date: CalendarDate } | undefined;
+
 /**
  * The calendar date in Europe/Paris at the given instant. The instant is injected
  * (never read from the clock here) so callers and tests control "now".
+ *
+ * The API asks it on every request; Intl's formatToParts costs about 15 µs, so the last answer is
+ * kept for the rest of its UTC second: Paris changes date (and offset) only on a whole second.
  */
 export function parisToday(instant: Date): CalendarDate {
-  if (Number.isNaN(instant.getTime())) {
+  const time = instant.getTime();
+  if (Number.isNaN(time)) {
     throw new RangeError('parisToday needs a valid Date instant');
   }
+  const second = Math.floor(time / 1000);
+  if (lastToday?.second === second) return lastToday.date;
   const { year, month, day } = parisWallClock(instant);
-  return calendarDate(year, month, day);
+  const date = calendarDate(year, month, day);
+  lastToday = { second, date };
+  return date;
 }
