@@ -24,6 +24,9 @@ const WORDS = {
     heading: 'Relances à envoyer à l’OFII',
     intro:
       'Pour chaque bureau de l’OFII, un message de relance est prêt. Copiez-le dans un e-mail adressé au bureau (ou utilisez « Préparer l’e-mail »), envoyez-le, puis cliquez sur « J’ai envoyé la relance »\u00a0: Moisson notera la relance sur le dossier de chaque travailleur listé.',
+    // The text part has no "Préparer l’e-mail" link and no button: it says what it does have.
+    introText:
+      'Pour chaque bureau de l’OFII, un message de relance est prêt. Copiez-le (entre les lignes de début et de fin) dans un e-mail adressé au bureau, envoyez-le, puis ouvrez le lien « J’ai envoyé la relance »\u00a0: Moisson notera la relance sur le dossier de chaque travailleur listé.',
     office: (f: OfiiFollowUpMailBlock) =>
       `${f.officeLabel} - ${f.employerName} (${plural(f.workers, 'travailleur', 'travailleurs')})`,
     copy: 'Message à copier\u00a0:',
@@ -38,6 +41,8 @@ const WORDS = {
     heading: 'Follow-ups to send to OFII',
     intro:
       'For each OFII office, a follow-up message is ready, in French as OFII expects. Copy it into an e-mail to the office (or use "Prepare the e-mail"), send it, then click "I have sent the follow-up": Moisson will record it on the dossier of each worker listed.',
+    introText:
+      'For each OFII office, a follow-up message is ready, in French as OFII expects. Copy it (between the start and end lines) into an e-mail to the office, send it, then open the "I have sent the follow-up" link: Moisson will record it on the dossier of each worker listed.',
     office: (f: OfiiFollowUpMailBlock) =>
       `${f.officeLabel} - ${f.employerName} (${plural(f.workers, 'worker', 'workers')})`,
     copy: 'Message to copy:',
@@ -122,7 +127,7 @@ export function ofiiFollowUpsBlock(
 ${sorted.map((followUp) => followUpHtml(followUp, locale))}`,
     text: [
       `${w.heading.toUpperCase()}`,
-      w.intro,
+      w.introText,
       ...sorted.map((followUp) => followUpText(followUp, locale)),
     ].join('\n\n'),
   };

@@ -144,6 +144,22 @@ describe('reminder digest e-mail', () => {
     expect(mail.html).toContain('>Préparer l’e-mail</a>');
   });
 
+  it.each(['fr', 'en'] as const)(
+    'the %s text part names only what it holds: no "Prepare the e-mail" link, no button',
+    (locale) => {
+      const mail = reminderDigestTemplate.render(locale, data);
+      expect(mail.html).toContain(
+        locale === 'fr' ? 'Préparer l’e-mail' : 'Prepare the e-mail',
+      );
+      expect(mail.text).not.toMatch(/Préparer l’e-mail|Prepare the e-mail/);
+      expect(mail.text).toContain(
+        locale === 'fr'
+          ? 'ouvrez le lien « J’ai envoyé la relance »'
+          : 'open the "I have sent the follow-up" link',
+      );
+    },
+  );
+
   it('drops the mailto: link for a follow-up too long for one, and says to copy the text', () => {
     const long = followUp(40);
     const mail = reminderDigestTemplate.render('fr', {
