@@ -130,7 +130,10 @@ export const MAX_GROUP_TRANSITION_SIZE = 200;
 export interface DossierSummaryResponse {
   /** Dossiers in each stage, every season. */
   stages: Record<DossierStage, number>;
-  /** Convocations overdue today: in AWAITING_OFII for 30 days or more (as the list's overdue=true). */
+  /**
+   * Convocations overdue today: in AWAITING_OFII for the employer's "overdue after" days or more
+   * (its reminder setting, 30 by default), as the list's overdue=true.
+   */
   overdue: number;
   /** Dossiers in OFII_CONVOKED. */
   convoked: number;
@@ -182,7 +185,7 @@ export interface DossierListItem {
   state: DossierState;
   stage: DossierStage;
   stateChangedAt: string;
-  /** Waiting for the OFII convocation for 30 days or more. */
+  /** Waiting for the OFII convocation for the employer's "overdue after" days (30 by default) or more. */
   convocationOverdue: boolean;
   /** Days since the file was sent to OFII, while in AWAITING_OFII; null otherwise. */
   daysWaitingForConvocation: number | null;
@@ -283,7 +286,8 @@ export interface RehireRequest {
 
 /**
  * GET .../dossiers and .../dossiers/export.csv. `state` and `stage` take one value or a
- * comma-separated list. `overdue=true`: waiting for the OFII convocation for 30 days or more.
+ * comma-separated list. `overdue=true`: waiting for the OFII convocation for the employer's
+ * "overdue after" days or more (reminder setting, 30 by default).
  * `deadlineWithinDays=N`: the running legal deadline falls between today and today + N.
  * `q`: words of the worker's names, or the passport number. Sort: plannedStart (default,
  * ascending), updatedAt (newest first), surname.

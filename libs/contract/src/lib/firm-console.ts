@@ -113,7 +113,10 @@ export interface EmployerOverviewRow {
     awaiting: number;
     /** Of those, waiting for `thresholdDays` days or more. */
     overdue: number;
-    /** Days from which a wait counts as overdue: 30, as the dossier list's `overdue` filter. */
+    /**
+     * Days from which a wait counts as overdue: the employer's reminder setting (30 by default), as
+     * the dossier list's `overdue` filter and the convocation reminders.
+     */
     thresholdDays: number;
     /** Days the longest-waiting dossier has waited since it was sent to OFII; null when none waits. */
     longestWaitDays: number | null;

@@ -12,7 +12,6 @@ import {
 import {
   addDays,
   CalendarDate,
-  DEFAULT_CONVOCATION_OVERDUE_DAYS,
   DOSSIER_STAGES,
   DossierStage,
   DossierState,
@@ -35,6 +34,7 @@ import {
   DOSSIER_LIST_COLUMNS,
   DossierView,
   dossierViewOf,
+  overdueDaysSql,
 } from './dossier-view';
 import { normaliseOfficeCode } from './office-code';
 
@@ -154,13 +154,14 @@ export class DossierListService {
     const sort = SORTS[sortName];
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const p = new SqlParams();
-    const where = conditions(p, employerId, filters, today);
+    const employer = p.add(employerId);
+    const where = conditions(p, employer, filters, today);
     if (page.cursor) {
       const at = decodeCursor(page.cursor, sortName, sort.keySize);
       if (!sort.validKey(at.values)) throw invalidCursor();
       where.push(sort.after(p, at));
     }
-    const rows = await this.select(p, where, sort, limit + 1, {
+    const rows = await this.select(p, employer, where, sort, limit + 1, {
       pageFirst: sort.onDossier && !filters.q,
       prepared: isIndexOrdered(filters, sortName),
     });
@@ -187,9 +188,11 @@ export class DossierListService {
   ): Promise<DossierListItem[]> {
     if (ids.length === 0) return [];
     const p = new SqlParams();
+    const employer = p.add(employerId);
     const rows = await this.select(
       p,
-      [`d.employer_id = ${p.add(employerId)}`, `d.id IN (${p.list(ids)})`],
+      employer,
+      [`d.employer_id = ${employer}`, `d.id IN (${p.list(ids)})`],
       SORTS.surname,
     );
     return rows.map((d) => toDossierListItem(d, today));
@@ -209,8 +212,7 @@ export class DossierListService {
       this.dataSource,
       'dossier_summary',
       SUMMARY_SQL,
-      // As the list's overdue=true (isConvocationOverdue of @moisson/domain).
-      [employerId, addDays(today, -DEFAULT_CONVOCATION_OVERDUE_DAYS)],
+      [employerId, today],
     );
     return {
       stages: Object.fromEntries(
@@ -248,6 +250,7 @@ export class DossierListService {
    */
   private async select(
     p: SqlParams,
+    employer: string,
     where: string[],
     sort: SortSpec,
     limit?: number,
@@ -257,13 +260,15 @@ export class DossierListService {
     },
   ): Promise<DossierView[]> {
     const limitSql = limit === undefined ? '' : ` LIMIT ${p.add(limit)}`;
+    const columns = `${DOSSIER_LIST_COLUMNS},
+       ${overdueDaysSql(employer)} AS "overdueDays"`;
     const text = how.pageFirst
-      ? `SELECT ${DOSSIER_LIST_COLUMNS}
+      ? `SELECT ${columns}
        FROM (SELECT * FROM "dossier" d WHERE ${where.join(' AND ')}
              ORDER BY ${sort.orderBy}${limitSql}) d
        ${DOSSIER_JOINS}
        ORDER BY ${sort.orderBy}`
-      : `SELECT ${DOSSIER_LIST_COLUMNS}
+      : `SELECT ${columns}
        FROM ${DOSSIER_FROM}
        WHERE ${where.join(' AND ')}
        ORDER BY ${sort.orderBy}${limitSql}`;
@@ -279,23 +284,27 @@ export class DossierListService {
   }
 }
 
-/** The dashboard's counts (see summary); one index range per count, whatever the employer. */
+/**
+ * The dashboard's counts (see summary); one index range per count, whatever the employer. Overdue as
+ * the list's overdue=true: waiting for the employer's "overdue after" days or more.
+ */
 const SUMMARY_SQL = `SELECT ${DOSSIER_STAGES.map((stage) => `coalesce(s.stage_${stage}, 0) AS "${stage}"`).join(', ')},
     (SELECT count(*)::int FROM "dossier" d
-     WHERE d.employer_id = e.id AND d.state = 'AWAITING_OFII' AND d.transmitted_on <= $2) AS overdue,
+     WHERE d.employer_id = e.id AND d.state = 'AWAITING_OFII'
+       AND d.transmitted_on <= $2::date - ${overdueDaysSql('$1')}) AS overdue,
     (SELECT count(*)::int FROM "dossier" d
      WHERE d.employer_id = e.id AND d.state = 'OFII_CONVOKED') AS convoked
   FROM (SELECT $1::uuid AS id) e
   LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id`;
 
-/** The WHERE conditions of the filters, led by the employer (tenant scope). */
+/** The WHERE conditions of the filters, led by the employer (`employer`: its placeholder). */
 function conditions(
   p: SqlParams,
-  employerId: string,
+  employer: string,
   filters: DossierFilters,
   today: CalendarDate,
 ): string[] {
-  const where = [`d.employer_id = ${p.add(employerId)}`];
+  const where = [`d.employer_id = ${employer}`];
   const states = wantedStates(filters.state, filters.stage);
   if (states !== undefined)
     where.push(
@@ -308,8 +317,8 @@ function conditions(
       `d.ofii_office = ${p.add(normaliseOfficeCode(filters.ofiiOffice))}`,
     );
   if (filters.overdue !== undefined) {
-    // isConvocationOverdue of @moisson/domain: in AWAITING_OFII for 30 days or more.
-    const cutoff = p.add(addDays(today, -DEFAULT_CONVOCATION_OVERDUE_DAYS));
+    // isConvocationOverdue of @moisson/domain: in AWAITING_OFII for the employer's days or more.
+    const cutoff = `${p.add(today)}::date - ${overdueDaysSql(employer)}`;
     const overdue = `(d.state = 'AWAITING_OFII' AND d.transmitted_on <= ${cutoff})`;
     where.push(filters.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
   }

@@ -3,7 +3,11 @@ import type {
   DossierEventResponse,
   WorkerResponse,
 } from '@moisson/contract';
-import type { DossierState, RecordedTransitionData } from '@moisson/domain';
+import {
+  DEFAULT_CONVOCATION_OVERDUE_DAYS,
+  type DossierState,
+  type RecordedTransitionData,
+} from '@moisson/domain';
 import { calendarDateSql, isoInstantSql } from '../../core/database/sql-params';
 
 /**
@@ -40,6 +44,8 @@ export interface DossierView {
     passportNumber: string;
   };
   campaign: { id: string; name: string } | null;
+  /** The employer's "convocation overdue after" setting (reminder_settings), in days. */
+  overdueDays: number;
 }
 
 /** The detail's: the whole worker (full passport number, audited) and the timeline. */
@@ -65,6 +71,17 @@ const DOSSIER_COLUMNS = `d.id, d.employer_id AS "employerId", d.season, d.job_ti
   d.state, ${isoInstantSql('d.state_changed_at')} AS "stateChangedAt", d.recorded,
   ${isoInstantSql('d.created_at')} AS "createdAt", ${isoInstantSql('d.updated_at')} AS "updatedAt",
   c.id AS "campaignId", c.name AS "campaignName"`;
+
+/**
+ * The employer's "convocation overdue after" days (its reminder settings, else the default): the
+ * same threshold for the reminders, the list's flag and filter, the dashboard and the firm overview.
+ * `employer` is the placeholder of the employer id; uncorrelated, PostgreSQL reads it once per
+ * statement (an InitPlan), and an index range can use it.
+ */
+export function overdueDaysSql(employer: string): string {
+  return `coalesce((SELECT rs.convocation_overdue_days FROM "reminder_settings" rs
+    WHERE rs.employer_id = ${employer}::uuid), ${DEFAULT_CONVOCATION_OVERDUE_DAYS})`;
+}
 
 /** The columns of a list row. */
 export const DOSSIER_LIST_COLUMNS = `${DOSSIER_COLUMNS},
@@ -123,6 +140,7 @@ export function dossierViewOf(row: Row): DossierView {
       row.campaignId === null
         ? null
         : { id: row.campaignId as string, name: row.campaignName as string },
+    overdueDays: row.overdueDays as number,
   };
 }
 

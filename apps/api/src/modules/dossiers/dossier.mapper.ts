@@ -71,7 +71,7 @@ export function toDossierListItem(
     state: d.state,
     stage: stageOfState(d.state),
     stateChangedAt: d.stateChangedAt,
-    convocationOverdue: isConvocationOverdue(snapshot, today),
+    convocationOverdue: isConvocationOverdue(snapshot, today, d.overdueDays),
     daysWaitingForConvocation:
       daysWaitingForConvocation(snapshot, today) ?? null,
     plannedStartAtRisk: isPlannedStartAtRisk(snapshot, today),

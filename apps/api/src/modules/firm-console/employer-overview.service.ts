@@ -129,6 +129,14 @@ type OverviewRaw = Record<string, string | number | null> & {
 };
 
 /**
+ * Each employer's "convocation overdue after" days: its reminder settings, else the default (as the
+ * dossier list's overdue filter and the reminders). `rs` joined to the employer `e`.
+ */
+const OVERDUE_DAYS_JOIN =
+  'LEFT JOIN reminder_settings rs ON rs.employer_id = e.id';
+const OVERDUE_DAYS = `coalesce(rs.convocation_overdue_days, ${DEFAULT_CONVOCATION_OVERDUE_DAYS})`;
+
+/**
  * The firm's employers overview: one statement that reads the counters of employer_dossier_stats
  * (never counting dossiers live) for the filtered employers, picks one keyset page, then probes
  * three partial or composite indexes of `dossier` for the page's employers only: convocations
@@ -146,12 +154,10 @@ export class EmployerOverviewService {
     const sortName = query.sort ?? 'name';
     const sort = SORTS[sortName];
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const threshold = DEFAULT_CONVOCATION_OVERDUE_DAYS;
-    const cutoff = addDays(today, -threshold);
     const p = new SqlParams();
     const sortJoin = sort.join?.(p, today) ?? '';
     const sortKey = sort.key(p, today);
-    const where = filters(p, staffUserId, query, today, cutoff);
+    const where = filters(p, staffUserId, query, today);
     const afterCursor: string[] = [];
     if (query.cursor) {
       const at = decodeCursor(query.cursor, sortName, sort.byName ? 2 : 1);
@@ -159,7 +165,6 @@ export class EmployerOverviewService {
       afterCursor.push(after(p, sort, at));
     }
     const todayParam = p.add(today);
-    const cutoffParam = p.add(cutoff);
     const rows: OverviewRaw[] = await this.dataSource.query(
       // f: the filtered employers with their sort key only (10,000 rows at most, no formatting);
       // page: one keyset page of them; then the page's 51 rows are read and formatted.
@@ -167,6 +172,7 @@ export class EmployerOverviewService {
          SELECT e.id, e.legal_name, ${sortKey} AS sort_key
          FROM employer e
          LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id
+         ${OVERDUE_DAYS_JOIN}
          ${sortJoin}
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ), page AS (
@@ -184,18 +190,20 @@ export class EmployerOverviewService {
          coalesce(s.refusals_unappealed, 0) AS refusals_unappealed,
          ${isoInstantSql('s.last_activity_at')} AS last_activity_at,
          (SELECT count(*)::int FROM f) AS total,
-         ov.n AS overdue,
+         ov.n AS overdue, ${OVERDUE_DAYS} AS overdue_days,
          ap.id AS appeal_dossier_id, ap.legal_deadline_kind AS appeal_kind,
          ${calendarDateSql('ap.legal_deadline_on')} AS appeal_on,
          nx.legal_deadline_kind AS next_kind, ${calendarDateSql('nx.legal_deadline_on')} AS next_on
        FROM page
        JOIN employer e ON e.id = page.id
        LEFT JOIN employer_dossier_stats s ON s.employer_id = page.id
+       ${OVERDUE_DAYS_JOIN}
        LEFT JOIN app_user u ON u.id = e.assigned_staff_id
        LEFT JOIN LATERAL (
          SELECT count(*)::int AS n FROM dossier d
          WHERE s.awaiting_ofii > 0 AND d.employer_id = page.id
-           AND d.state = 'AWAITING_OFII' AND d.transmitted_on <= ${cutoffParam}::date
+           AND d.state = 'AWAITING_OFII'
+           AND d.transmitted_on <= ${todayParam}::date - ${OVERDUE_DAYS}
        ) ov ON true
        LEFT JOIN LATERAL (
          SELECT d.id, d.legal_deadline_kind, d.legal_deadline_on FROM dossier d
@@ -214,7 +222,7 @@ export class EmployerOverviewService {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: items.map((r) => toRow(r, today, threshold)),
+      items: items.map((r) => toRow(r, today)),
       nextCursor:
         rows.length > limit && last
           ? encodeCursor({
@@ -227,7 +235,7 @@ export class EmployerOverviewService {
           : null,
       total: rows.length
         ? Number(rows[0].total)
-        : await this.count(staffUserId, query, today, cutoff),
+        : await this.count(staffUserId, query, today),
       today,
     };
   }
@@ -237,13 +245,13 @@ export class EmployerOverviewService {
     staffUserId: string,
     query: EmployerOverviewQuery,
     today: CalendarDate,
-    cutoff: CalendarDate,
   ): Promise<number> {
     const p = new SqlParams();
-    const where = filters(p, staffUserId, query, today, cutoff);
+    const where = filters(p, staffUserId, query, today);
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM employer e
        LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id
+       ${OVERDUE_DAYS_JOIN}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
       p.values,
     );
@@ -256,7 +264,6 @@ function filters(
   staffUserId: string,
   query: EmployerOverviewQuery,
   today: CalendarDate,
-  cutoff: CalendarDate,
 ): string[] {
   const where: string[] = [];
   if (query.assignedToMe)
@@ -279,7 +286,7 @@ function filters(
     );
   }
   if (query.overdue !== undefined) {
-    const overdue = `s.oldest_transmitted_on <= ${p.add(cutoff)}::date`;
+    const overdue = `s.oldest_transmitted_on <= ${p.add(today)}::date - ${OVERDUE_DAYS}`;
     where.push(query.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
   }
   if (query.unappealedRefusals !== undefined)
@@ -295,11 +302,7 @@ function filters(
   return where;
 }
 
-function toRow(
-  r: OverviewRaw,
-  today: CalendarDate,
-  thresholdDays: number,
-): EmployerOverviewRow {
+function toRow(r: OverviewRaw, today: CalendarDate): EmployerOverviewRow {
   const int = (column: string) => Number(r[column] ?? 0);
   const text = (column: string) => r[column] as string | null;
   const awaiting = int('awaiting_ofii');
@@ -328,7 +331,7 @@ function toRow(
     convocations: {
       awaiting,
       overdue: int('overdue'),
-      thresholdDays,
+      thresholdDays: int('overdue_days'),
       longestWaitDays:
         awaiting > 0 && oldest ? daysBetween(oldest, today) : null,
     },

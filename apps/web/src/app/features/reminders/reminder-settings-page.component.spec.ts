@@ -55,7 +55,7 @@ describe('ReminderSettingsPageComponent (/employer/reminders)', () => {
       'Réglages par défaut en vigueur (30 jours, puis tous les 14 jours, en français).',
     );
     expect(textOf(element())).toContain(
-      "Entre 7 et 180 jours après la transmission à l'OFII",
+      "Entre 7 et 180 jours après la transmission à l'OFII. À partir de ce délai, la convocation compte comme en retard partout",
     );
   });
 
