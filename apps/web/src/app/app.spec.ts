@@ -168,7 +168,7 @@ describe('App shell', () => {
 });
 
 describe('App shell with the session', () => {
-  it('asks the API for the session as it starts, and shows who is signed in', async () => {
+  it('asks the API for the session as it starts, shows who is signed in, and leaves the home page for their dashboard', async () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [...provideTestApp(appRoutes), provideSession()],
@@ -186,6 +186,13 @@ describe('App shell with the session', () => {
     }
     await fixture.whenStable();
 
+    expect(TestBed.inject(Router).url).toBe('/tableau-de-bord');
+    // The dashboard's own calls (its spec checks them).
+    expect(
+      http.match((request) =>
+        request.url.startsWith('/api/employers/e-1/dossiers'),
+      ).length,
+    ).toBeGreaterThan(0);
     const element = fixture.nativeElement as HTMLElement;
     expect(
       element
