@@ -1,19 +1,27 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DOSSIER_STAGES, stageOfState } from '@moisson/domain';
 import type { DossierState } from '@moisson/domain';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/core/database/data-source';
+import { createDocumentStorage } from '../src/core/storage/storage.module';
 import { seedDemo } from '../src/database/seeds/seed-demo';
+import { DocumentScanner } from '../src/modules/documents/content-check/document-scanner';
 import { day } from './dossier-fixtures';
 import { testConfig } from './test-app';
 import { createDatabase, dropDatabase, uniqueName } from './test-database';
 
 /** `npm start` on an empty database: the demo farms get realistic hires in every stage. */
 let dataSource: DataSource;
+let storageDir: string;
+let config: ReturnType<typeof testConfig>;
 const name = uniqueName('moisson_seed');
 
 beforeAll(async () => {
   const url = await createDatabase(name);
-  const config = testConfig({ DATABASE_URL: url });
+  storageDir = await mkdtemp(join(tmpdir(), 'moisson-seed-'));
+  config = testConfig({ DATABASE_URL: url, STORAGE_DIR: storageDir });
   dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   expect(await seedDemo(dataSource, config)).not.toBeNull();
@@ -22,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await dataSource?.destroy();
   await dropDatabase(name);
+  await rm(storageDir, { recursive: true, force: true });
 });
 
 interface Row {
@@ -101,5 +110,63 @@ describe('demo data', () => {
       SELECT count(*)::int AS n FROM dossier_event
        WHERE kind = 'transition' AND to_state = 'DRAFT' AND data ? 'rehiredFrom'`);
     expect(row.n).toBe(1);
+  });
+
+  it('has papers for the hires whose work permit is granted: the permit on the dossier, the passport on the worker, real PDFs in the store', async () => {
+    const docs: Array<{
+      type: string;
+      dossier_id: string | null;
+      worker_id: string;
+      reference: string;
+      valid_until: string;
+      storage_key: string;
+      sha256: string;
+      size: number;
+      display_name: string;
+      uploaded_by_name: string | null;
+    }> = await dataSource.query(
+      `SELECT type, dossier_id, worker_id, reference, valid_until::text, storage_key, sha256, size,
+              display_name, uploaded_by_name FROM document`,
+    );
+    const permits: Array<{
+      id: string;
+      permit_number: string;
+      worker_id: string;
+    }> = await dataSource.query(
+      `SELECT id, permit_number, worker_id FROM dossier WHERE permit_number IS NOT NULL`,
+    );
+    expect(permits.length).toBeGreaterThan(5);
+    const workPermits = docs.filter((d) => d.type === 'work_permit');
+    expect(workPermits.map((d) => [d.dossier_id, d.reference]).sort()).toEqual(
+      permits.map((p) => [p.id, p.permit_number]).sort(),
+    );
+    const passports = docs.filter((d) => d.type === 'passport');
+    expect(passports.every((d) => d.dossier_id === null)).toBe(true);
+    expect(new Set(passports.map((d) => d.worker_id))).toEqual(
+      new Set(permits.map((p) => p.worker_id)),
+    );
+    expect(passports).toHaveLength(
+      new Set(permits.map((p) => p.worker_id)).size,
+    );
+    expect(docs.every((d) => d.uploaded_by_name)).toBe(true);
+    expect(workPermits[0].display_name).toMatch(
+      /^Autorisation de travail - .+\.pdf$/,
+    );
+
+    // Each file is in the store with the recorded size and hash, and passes the upload check.
+    const storage = createDocumentStorage(config);
+    for (const d of docs) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await storage.stream(d.storage_key))
+        chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      expect(bytes.length).toBe(d.size);
+      const { createHash } = await import('node:crypto');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(d.sha256);
+      const scanner = new DocumentScanner(5 * 1024 * 1024);
+      scanner.feed(bytes);
+      expect(scanner.finish().format).toBe('pdf');
+      expect(bytes.toString('latin1')).toContain(d.reference);
+    }
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/core/database/data-source';
@@ -27,10 +30,12 @@ describe('reminders on the demo data', () => {
   let dataSource: DataSource;
   let smtp: SmtpCatcher;
   let worker: TestingModule;
+  let storageDir: string;
 
   beforeAll(async () => {
     const url = await createDatabase(name);
-    const config = testConfig({ DATABASE_URL: url });
+    storageDir = await mkdtemp(join(tmpdir(), 'moisson-demo-reminders-'));
+    const config = testConfig({ DATABASE_URL: url, STORAGE_DIR: storageDir });
     dataSource = await new DataSource(dataSourceOptions(config)).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     await seedDemo(dataSource, config);
@@ -48,6 +53,7 @@ describe('reminders on the demo data', () => {
     await dataSource?.destroy();
     await dropDatabase(name);
     await deleteRedisPrefix(process.env['REDIS_URL'] as string, prefix);
+    await rm(storageDir, { recursive: true, force: true });
   });
 
   it("e-mails the farm's owner an overdue-convocation digest with the follow-up to OFII Casablanca, and alerts the firm", async () => {

@@ -7,6 +7,8 @@ import { AppConfig } from '../../core/config/app-config';
 import { todayInParis } from '../../modules/dossiers/common/paris-today';
 import type { DossierActor } from '../../modules/dossiers/dossier-timeline.writer';
 import { DEMO_EMPLOYERS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { createDocumentStorage } from '../../core/storage/storage.module';
+import { seedDemoDocuments } from './seed-demo-documents';
 import { seedDemoHires } from './seed-demo-hires';
 
 export interface SeededAccount {
@@ -54,7 +56,7 @@ export async function seedDemo(
   const passwords = new PasswordService();
   const box = new SecretBoxService(config);
   const hash = await passwords.hash(DEMO_PASSWORD);
-  return dataSource.transaction(async (m) => {
+  const accounts = await dataSource.transaction(async (m) => {
     const employers = new Map<string, EmployerEntity>();
     for (const { key, ...e } of DEMO_EMPLOYERS) {
       employers.set(
@@ -113,4 +115,7 @@ export async function seedDemo(
     );
     return accounts;
   });
+  // The files go to the document store as uploads do, once the hires they belong to are committed.
+  await seedDemoDocuments(dataSource, createDocumentStorage(config));
+  return accounts;
 }
