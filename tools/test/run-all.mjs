@@ -4,7 +4,14 @@
 // headless Chromium against the started stack. Ends with one line: "N passed, N failed, N skipped".
 //   npm test -- --only=unit,integration   runs a subset (steps: format, compose, lint, typecheck, build, unit, integration, e2e)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -210,6 +217,8 @@ async function main() {
         LOG_LEVEL: 'error',
         PUBLIC_URL: `http://localhost:${port}`,
         APP_SECRET: randomBytes(48).toString('base64url'),
+        // Its own document store (the demo seed's papers, the specs' uploads), removed afterwards.
+        STORAGE_DIR: mkdtempSync(join(tmpdir(), 'moisson-e2e-documents-')),
       };
       await ensureDatabaseExists(appEnv.DATABASE_URL);
       // A private mail catcher: the specs read the e-mails the portal sends through its web API.
@@ -247,6 +256,7 @@ async function main() {
         await stack?.stop();
         await mail.stop();
         await dropDatabase(appEnv.DATABASE_URL).catch(() => undefined);
+        rmSync(appEnv.STORAGE_DIR, { recursive: true, force: true });
       }
     });
   } finally {
