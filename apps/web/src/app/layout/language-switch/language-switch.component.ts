@@ -18,7 +18,6 @@ import { LanguageService } from '../../core/i18n/language.service';
       class="group"
       role="radiogroup"
       [attr.aria-label]="'language.label' | translate"
-      (keydown)="onKeydown($event)"
     >
       @for (code of language.languages; track code) {
         <span class="option" [attr.data-testid]="'language-' + code">
@@ -31,6 +30,7 @@ import { LanguageService } from '../../core/i18n/language.service';
             [attr.lang]="code"
             [attr.aria-label]="'language.names.' + code | translate"
             (click)="language.use(code)"
+            (keydown)="onKeydown($event)"
           >
             {{ 'language.short.' + code | translate }}
           </button>
@@ -98,9 +98,13 @@ export class LanguageSwitchComponent {
     const at = languages.indexOf(this.language.current());
     const next = languages[(at + step + languages.length) % languages.length];
     this.language.use(next);
-    const group = event.currentTarget as HTMLElement;
+    const group = (event.currentTarget as HTMLElement).closest(
+      '[role="radiogroup"]',
+    );
     queueMicrotask(() =>
-      group.querySelector<HTMLButtonElement>(`button[lang="${next}"]`)?.focus(),
+      group
+        ?.querySelector<HTMLButtonElement>(`button[lang="${next}"]`)
+        ?.focus(),
     );
   }
 }
