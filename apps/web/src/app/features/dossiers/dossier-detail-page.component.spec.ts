@@ -143,6 +143,95 @@ describe('DossierDetailPageComponent (/dossiers/:dossierId)', () => {
     expect(byTestId('step-WITHDRAWN')).not.toBeNull();
   });
 
+  it('corrects the worker (a renewed passport): PATCH of the worker, the dossier read again, its warning gone', async () => {
+    await open(detail());
+    byTestId('worker-edit')?.click();
+    await settle();
+
+    const input = (testId: string) => byTestId(testId) as HTMLInputElement;
+    expect(input('worker-surname').value).toBe('Bennani');
+    expect(input('worker-birth-date').value).toBe('30/05/1990');
+    expect(input('worker-passport-number').value).toBe('AD3391128');
+    expect(input('worker-passport-expiry').value).toBe('15/01/2027');
+
+    typeInto(byTestId('worker-passport-number'), 'ae 1234567');
+    typeInto(byTestId('worker-passport-expiry'), '15/01/2036');
+    await settle();
+    byTestId('worker-edit-save')?.click();
+    await settle();
+
+    const patch = http.expectOne({
+      method: 'PATCH',
+      url: '/api/employers/e-1/workers/w-1',
+    });
+    expect(patch.request.body).toEqual({
+      surname: 'Bennani',
+      givenNames: 'Abdelkader',
+      birthDate: '1990-05-30',
+      nationality: 'MA',
+      passportNumber: 'AE1234567',
+      passportExpiry: '2036-01-15',
+      phone: null,
+      email: null,
+      preferredLanguage: 'fr',
+    });
+    const renewed = {
+      ...detail().worker,
+      passportNumber: 'AE1234567',
+      passportExpiry: '2036-01-15',
+    };
+    patch.flush(renewed);
+    await settle();
+    http
+      .expectOne({ method: 'GET', url: DOSSIER_URL })
+      .flush(detail({ worker: renewed, warnings: [] }));
+    await settle();
+
+    expect(byTestId('worker-edit-form')).toBeNull();
+    expect(textOf(byTestId('passport-number'))).toBe('AE1234567');
+    expect(byTestId('dossier-warning')).toBeNull();
+  });
+
+  it('checks the worker form as typed (an expired passport sends nothing) and shows the API refusal on its field', async () => {
+    await open(detail());
+    byTestId('worker-edit')?.click();
+    await settle();
+
+    typeInto(byTestId('worker-passport-expiry'), '01/01/2020');
+    await settle();
+    byTestId('worker-edit-save')?.click();
+    await settle();
+    http.expectNone({ method: 'PATCH' });
+    expect(errorOf('worker-passport-expiry')).not.toBe('');
+
+    typeInto(byTestId('worker-passport-expiry'), '15/01/2036');
+    await settle();
+    byTestId('worker-edit-save')?.click();
+    await settle();
+    http
+      .expectOne({ method: 'PATCH', url: '/api/employers/e-1/workers/w-1' })
+      .flush(
+        {
+          statusCode: 409,
+          code: 'CONFLICT',
+          message: 'Another worker has this passport number.',
+          // In the language the portal asked for (Accept-Language: fr).
+          details: [
+            {
+              field: 'passportNumber',
+              message: 'Un autre travailleur a déjà ce numéro de passeport.',
+            },
+          ],
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+    expect(errorOf('worker-passport-number')).toBe(
+      'Un autre travailleur a déjà ce numéro de passeport.',
+    );
+    expect(byTestId('worker-edit-form')).not.toBeNull();
+  });
+
   it('draws the AWAITING_OFII form from the domain requirements, checks it, and shows a 422 on its field', async () => {
     await open(detail());
     byTestId('step-AWAITING_OFII')?.click();

@@ -42,6 +42,7 @@ import { DeadlineCountdownComponent } from './deadline-countdown.component';
 import { DossierDetailStore } from './dossier-detail.store';
 import { dossierEmployerId, dossiersBasePath } from './dossier-employer';
 import { DossierPlanningFormComponent } from './dossier-planning-form.component';
+import { WorkerEditFormComponent } from './worker-edit-form.component';
 import { TimelineFact, timelineFacts } from './dossier-timeline';
 import { DossiersService } from './dossiers.service';
 import { TransitionFormComponent } from './transition-form.component';
@@ -75,6 +76,7 @@ const REHIRE_STAGES: readonly DossierStage[] = ['return', 'ended'];
     RouterLink,
     TransitionFormComponent,
     TranslatePipe,
+    WorkerEditFormComponent,
   ],
   providers: [DossierDetailStore],
   templateUrl: './dossier-detail-page.component.html',
@@ -107,6 +109,7 @@ export class DossierDetailPageComponent {
   /** The step whose form is open. */
   protected readonly openStep = signal<DossierState | null>(null);
   protected readonly editingPlanning = signal(false);
+  protected readonly editingWorker = signal(false);
   protected readonly rehiring = signal(false);
   protected readonly rehireError = signal<TranslatableMessage | null>(null);
   protected readonly stepDone = signal<DossierState | null>(null);
@@ -147,6 +150,7 @@ export class DossierDetailPageComponent {
       untracked(() => {
         this.openStep.set(null);
         this.editingPlanning.set(false);
+        this.editingWorker.set(false);
         if (employerId) {
           this.store.load(employerId, dossierId);
         }
@@ -174,6 +178,11 @@ export class DossierDetailPageComponent {
   protected planningSaved(dossier: DossierDetail): void {
     this.store.set(dossier);
     this.editingPlanning.set(false);
+  }
+
+  protected workerSaved(dossier: DossierDetail): void {
+    this.store.set(dossier);
+    this.editingWorker.set(false);
   }
 
   protected facts(event: DossierEventResponse): TimelineFact[] {

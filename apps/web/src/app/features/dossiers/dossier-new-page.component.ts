@@ -34,8 +34,6 @@ import {
   CONTRACT_TYPE_LABELS,
   CampaignResponse,
   ContractType,
-  PREFERRED_LANGUAGES,
-  PreferredLanguage,
   WorkerListItem,
 } from '@moisson/contract';
 import { parisToday } from '@moisson/domain';
@@ -62,18 +60,15 @@ import { FormErrorComponent } from '../../shared/forms/form-error.component';
 import { SEARCH_DEBOUNCE_MS } from '../../shared/forms/search';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { BilingualPipe } from './bilingual.pipe';
-import {
-  CountryPipe,
-  FIRST_NATIONALITIES,
-  OTHER_NATIONALITIES,
-} from './country';
+import { CountryPipe } from './country';
 import { dossierEmployerId, dossiersBasePath } from './dossier-employer';
-import {
-  dateRangeValidator,
-  futureDateValidator,
-  pastDateValidator,
-} from './dossier-form.validators';
+import { dateRangeValidator } from './dossier-form.validators';
 import { DossiersService } from './dossiers.service';
+import {
+  WorkerFieldsComponent,
+  workerForm,
+  workerRequestOf,
+} from './worker-fields.component';
 
 const TEXT_MAX_LENGTH = 200;
 
@@ -106,6 +101,7 @@ export type WorkerChoice = 'new' | 'existing';
     ReactiveFormsModule,
     RouterLink,
     TranslatePipe,
+    WorkerFieldsComponent,
   ],
   templateUrl: './dossier-new-page.component.html',
   styleUrl: './dossier-new-page.component.scss',
@@ -126,9 +122,6 @@ export class DossierNewPageComponent implements OnInit {
   );
   protected readonly basePath = computed(() => dossiersBasePath(this.id()));
 
-  protected readonly firstNationalities = FIRST_NATIONALITIES;
-  protected readonly otherNationalities = OTHER_NATIONALITIES;
-  protected readonly languages = PREFERRED_LANGUAGES;
   protected readonly contractTypes = CONTRACT_TYPES;
   protected readonly contractLabels = CONTRACT_TYPE_LABELS;
   protected readonly campaigns = signal<CampaignResponse[]>([]);
@@ -150,37 +143,7 @@ export class DossierNewPageComponent implements OnInit {
     validators: Validators.required,
   });
 
-  protected readonly worker = this.fb.group({
-    surname: ['', [Validators.required, Validators.maxLength(TEXT_MAX_LENGTH)]],
-    givenNames: [
-      '',
-      [Validators.required, Validators.maxLength(TEXT_MAX_LENGTH)],
-    ],
-    birthDate: [
-      '',
-      [
-        Validators.required,
-        dayMonthYearValidator,
-        pastDateValidator(this.today),
-      ],
-    ],
-    nationality: ['', Validators.required],
-    passportNumber: [
-      '',
-      [Validators.required, Validators.pattern(/^[A-Za-z0-9 ]{5,20}$/)],
-    ],
-    passportExpiry: [
-      '',
-      [
-        Validators.required,
-        dayMonthYearValidator,
-        futureDateValidator(this.today),
-      ],
-    ],
-    phone: ['', Validators.maxLength(40)],
-    email: ['', [Validators.email, Validators.maxLength(TEXT_MAX_LENGTH)]],
-    preferredLanguage: ['fr' as PreferredLanguage],
-  });
+  protected readonly worker = workerForm(this.fb, this.today);
 
   protected readonly dossier = this.fb.group(
     {
@@ -256,7 +219,7 @@ export class DossierNewPageComponent implements OnInit {
       ? this.createdWorkerId
         ? of(this.createdWorkerId)
         : this.service
-            .createWorker(employerId, this.workerRequest())
+            .createWorker(employerId, workerRequestOf(this.worker))
             .pipe(map((worker) => (this.createdWorkerId = worker.id)))
       : of(this.existingWorkerId.value);
     let workerStep = newWorker && !this.createdWorkerId;
@@ -281,21 +244,6 @@ export class DossierNewPageComponent implements OnInit {
           }
         },
       });
-  }
-
-  private workerRequest() {
-    const value = this.worker.getRawValue();
-    return {
-      surname: value.surname.trim(),
-      givenNames: value.givenNames.trim(),
-      birthDate: parseDayMonthYear(value.birthDate) ?? '',
-      nationality: value.nationality,
-      passportNumber: value.passportNumber.replace(/\s+/g, '').toUpperCase(),
-      passportExpiry: parseDayMonthYear(value.passportExpiry) ?? '',
-      phone: value.phone.trim() || null,
-      email: value.email.trim() || null,
-      preferredLanguage: value.preferredLanguage,
-    };
   }
 
   private dossierRequest(workerId: string) {

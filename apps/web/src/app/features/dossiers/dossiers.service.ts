@@ -4,6 +4,7 @@ import {
   CampaignResponse,
   CreateDossierRequest,
   CreateWorkerRequest,
+  UpdateWorkerRequest,
   DossierDetail,
   DossierListItem,
   DossierListQuery,
@@ -153,6 +154,17 @@ export class DossiersService {
   ): Observable<WorkerResponse> {
     return this.http.post<WorkerResponse>(
       `${employerUrl(employerId)}/workers`,
+      request,
+    );
+  }
+
+  updateWorker(
+    employerId: string,
+    workerId: string,
+    request: UpdateWorkerRequest,
+  ): Observable<WorkerResponse> {
+    return this.http.patch<WorkerResponse>(
+      `${employerUrl(employerId)}/workers/${encodeURIComponent(workerId)}`,
       request,
     );
   }
