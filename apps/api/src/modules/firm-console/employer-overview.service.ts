@@ -130,7 +130,8 @@ type OverviewRaw = Record<string, string | number | null> & {
 
 /**
  * Each employer's "convocation overdue after" days: its reminder settings, else the default (as the
- * dossier list's overdue filter and the reminders). `rs` joined to the employer `e`.
+ * dossier list's overdue filter and the reminders). `rs` joined to the employer `e`: for the page's
+ * rows always, for the filtered set only when the `overdue` filter needs it.
  */
 const OVERDUE_DAYS_JOIN =
   'LEFT JOIN reminder_settings rs ON rs.employer_id = e.id';
@@ -172,7 +173,7 @@ export class EmployerOverviewService {
          SELECT e.id, e.legal_name, ${sortKey} AS sort_key
          FROM employer e
          LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id
-         ${OVERDUE_DAYS_JOIN}
+         ${query.overdue !== undefined ? OVERDUE_DAYS_JOIN : ''}
          ${sortJoin}
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ), page AS (
@@ -251,7 +252,7 @@ export class EmployerOverviewService {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM employer e
        LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id
-       ${OVERDUE_DAYS_JOIN}
+       ${query.overdue !== undefined ? OVERDUE_DAYS_JOIN : ''}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
       p.values,
     );
