@@ -293,4 +293,43 @@ describe('the CSV export', () => {
     const [y, m, dd] = day(0).split('-');
     expect(row[12]).toBe(`${dd}/${m}/${y}`);
   });
+
+  it("lists one worker's dossiers of every season with workerId, only within the employer", async () => {
+    const alaoui = d['Alaoui'].worker.id;
+    const nextSeason = await owner.post(base(), {
+      workerId: alaoui,
+      jobTitle: 'Ouvrier viticole',
+      contractType: 'seasonal',
+      season: 2028,
+      plannedStart: '2028-08-20',
+      plannedEnd: '2028-10-31',
+    });
+    expect(nextSeason.statusCode).toBe(201);
+    const page = (await owner.get(`${base()}?workerId=${alaoui}`)).json<
+      Page<DossierListItem>
+    >();
+    expect(page.items.map((i) => [i.season, i.worker.id])).toEqual([
+      [2027, alaoui],
+      [2028, alaoui],
+    ]);
+
+    // Another employer's worker: nothing here, as for an unknown id.
+    const other = await createEmployer('Vergers des Autres');
+    const otherOwner = await signedInClient(
+      app,
+      await createUser({ role: 'employer_owner', employerId: other.id }),
+    );
+    const foreign = await createDossier(otherOwner, other.id, {
+      plannedStart: '2027-08-01',
+      plannedEnd: '2027-10-31',
+      season: 2027,
+    });
+    const none = await owner.get(`${base()}?workerId=${foreign.worker.id}`);
+    expect(none.statusCode).toBe(200);
+    expect(none.json<Page<DossierListItem>>().items).toEqual([]);
+
+    const bad = await owner.get(`${base()}?workerId=abc`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('workerId must be a worker id');
+  });
 });

@@ -20,6 +20,7 @@ let app: NestFastifyApplication;
 let employerId: string;
 let owner: TestClient;
 let dossierId: string;
+let workerId: string;
 let passportNumber: string;
 
 interface PlanNode {
@@ -91,11 +92,12 @@ beforeAll(async () => {
     'ANALYZE worker; ANALYZE dossier; ANALYZE dossier_event; ANALYZE campaign',
   );
   const [sample] = await source.query(
-    `SELECT d.id, w.passport_number FROM dossier d JOIN worker w ON w.id = d.worker_id
+    `SELECT d.id, w.id AS worker_id, w.passport_number FROM dossier d JOIN worker w ON w.id = d.worker_id
      WHERE d.employer_id = $1 ORDER BY d.id LIMIT 1`,
     [employerId],
   );
   dossierId = sample.id;
+  workerId = sample.worker_id;
   passportNumber = sample.passport_number;
 });
 
@@ -230,6 +232,11 @@ describe('query plans of the dossier list and detail (no sequential scan on work
       Page<DossierListItem>
     >();
     expect(page.items.map((d) => d.id)).toEqual([dossierId]);
+    for (const plan of plans) expect(plan).toEqual({ ...plan, seqScansOn: [] });
+  });
+
+  it("one worker's dossiers (workerId)", async () => {
+    const plans = await plansOf(`${list()}?workerId=${workerId}`);
     for (const plan of plans) expect(plan).toEqual({ ...plan, seqScansOn: [] });
   });
 

@@ -296,6 +296,8 @@ export interface DossierListQuery {
   state?: string;
   stage?: string;
   campaignId?: string;
+  /** One worker's dossiers (every season). */
+  workerId?: string;
   ofiiOffice?: string;
   overdue?: boolean;
   deadlineWithinDays?: number;

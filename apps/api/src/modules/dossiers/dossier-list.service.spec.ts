@@ -46,6 +46,11 @@ describe('isIndexOrdered (which list statements are prepared)', () => {
       { plannedStart: false, updatedAt: false, surname: false },
     ],
     [
+      "one worker's dossiers",
+      { workerId: 'w-1' },
+      { plannedStart: false, updatedAt: false, surname: false },
+    ],
+    [
       'an OFII office',
       { ofiiOffice: 'casablanca' },
       { plannedStart: false, updatedAt: false, surname: false },

@@ -42,6 +42,7 @@ export interface DossierFilters {
   state?: DossierState[];
   stage?: DossierStage[];
   campaignId?: string;
+  workerId?: string;
   ofiiOffice?: string;
   overdue?: boolean;
   deadlineWithinDays?: number;
@@ -121,6 +122,7 @@ export function isIndexOrdered(
   if (
     filters.q ||
     filters.campaignId ||
+    filters.workerId ||
     filters.ofiiOffice ||
     filters.overdue !== undefined ||
     filters.deadlineWithinDays !== undefined
@@ -327,6 +329,8 @@ function conditions(
     );
   if (filters.campaignId)
     where.push(`d.campaign_id = ${p.add(filters.campaignId)}`);
+  // (employer_id, worker_id, season): a worker has one dossier per season.
+  if (filters.workerId) where.push(`d.worker_id = ${p.add(filters.workerId)}`);
   if (filters.ofiiOffice)
     where.push(
       `d.ofii_office = ${p.add(normaliseOfficeCode(filters.ofiiOffice))}`,

@@ -52,6 +52,10 @@ export class DossierFiltersDto {
   campaignId?: string;
 
   @IsOptional()
+  @IsUUID('all', { message: 'workerId must be a worker id' })
+  workerId?: string;
+
+  @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(64)

@@ -90,6 +90,8 @@ describe('DossierDetailPageComponent (/dossiers/:dossierId)', () => {
     http.match((request) => request.url.endsWith('/notes'));
     // So does the reminders card (its tests are in features/reminders).
     http.match((request) => request.url.endsWith('/reminders'));
+    // So does the worker's other seasons (its own test below).
+    http.match((request) => request.params.has('workerId'));
     http.verify();
   });
 
@@ -190,6 +192,34 @@ describe('DossierDetailPageComponent (/dossiers/:dossierId)', () => {
     expect(byTestId('worker-edit-form')).toBeNull();
     expect(textOf(byTestId('passport-number'))).toBe('AE1234567');
     expect(byTestId('dossier-warning')).toBeNull();
+  });
+
+  it("lists the worker's other seasons, each opening its dossier", async () => {
+    await open(detail());
+    const seasons = http.expectOne(
+      (request) =>
+        request.url === '/api/employers/e-1/dossiers' &&
+        request.params.get('workerId') === 'w-1',
+    );
+    seasons.flush({
+      items: [
+        dossierItem('d-0', {
+          season: 2026,
+          state: 'RETURNED',
+          stage: 'return',
+        }),
+        dossierItem('d-1', { season: 2027 }),
+      ],
+      nextCursor: null,
+    });
+    await settle();
+
+    const rows = element().querySelectorAll('[data-testid="worker-season"]');
+    expect(rows).toHaveLength(1);
+    expect(textOf(rows[0])).toContain('2026');
+    expect(rows[0].querySelector('a')?.getAttribute('href')).toBe(
+      '/dossiers/d-0',
+    );
   });
 
   it('checks the worker form as typed (an expired passport sends nothing) and shows the API refusal on its field', async () => {

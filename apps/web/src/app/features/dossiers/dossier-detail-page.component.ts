@@ -43,6 +43,7 @@ import { DossierDetailStore } from './dossier-detail.store';
 import { dossierEmployerId, dossiersBasePath } from './dossier-employer';
 import { DossierPlanningFormComponent } from './dossier-planning-form.component';
 import { WorkerEditFormComponent } from './worker-edit-form.component';
+import { WorkerSeasonsComponent } from './worker-seasons.component';
 import { TimelineFact, timelineFacts } from './dossier-timeline';
 import { DossiersService } from './dossiers.service';
 import { TransitionFormComponent } from './transition-form.component';
@@ -77,6 +78,7 @@ const REHIRE_STAGES: readonly DossierStage[] = ['return', 'ended'];
     TransitionFormComponent,
     TranslatePipe,
     WorkerEditFormComponent,
+    WorkerSeasonsComponent,
   ],
   providers: [DossierDetailStore],
   templateUrl: './dossier-detail-page.component.html',

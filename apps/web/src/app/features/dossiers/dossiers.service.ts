@@ -35,6 +35,7 @@ export function dossierListParams(query: DossierListQuery): HttpParams {
     ['state', query.state],
     ['stage', query.stage],
     ['campaignId', query.campaignId],
+    ['workerId', query.workerId],
     ['ofiiOffice', query.ofiiOffice],
     ['overdue', query.overdue ? true : undefined],
     ['deadlineWithinDays', query.deadlineWithinDays],
