@@ -32,10 +32,11 @@ import {
   DOSSIER_FROM,
   DOSSIER_JOINS,
   DOSSIER_LIST_COLUMNS,
+  WORKER_JOIN,
   DossierView,
   dossierViewOf,
-  overdueDaysSql,
 } from './dossier-view';
+import { convocationOverdueDaysSql } from '../reminders/convocation-overdue-days.sql';
 import { normaliseOfficeCode } from './office-code';
 
 export interface DossierFilters {
@@ -92,6 +93,9 @@ const SORTS: Record<DossierSort, SortSpec> = {
     validKey: (values) => values.every((v) => typeof v === 'string'),
   },
 };
+
+/** Where a list page is picked before its joins (see DossierListService.select). */
+type PageCut = 'none' | 'dossier' | 'with worker';
 
 /** The indexes that give both a filter and an order (dossier.entity.ts, BenchIndexes migration). */
 const INDEX_ORDERED: Readonly<
@@ -164,8 +168,7 @@ export class DossierListService {
       where.push(sort.after(p, at));
     }
     const rows = await this.select(p, employer, where, sort, limit + 1, {
-      pageFirst: sort.onDossier && !filters.q,
-      searchPageFirst: Boolean(filters.q),
+      cut: filters.q ? 'with worker' : sort.onDossier ? 'dossier' : 'none',
       prepared: isIndexOrdered(filters, sortName),
     });
     const items = rows.slice(0, limit);
@@ -247,10 +250,13 @@ export class DossierListService {
   }
 
   /**
-   * `pageFirst`: the WHERE and ORDER BY name only `dossier` columns, so the page is cut from `dossier`
-   * alone and joined afterwards (a row whose worker belongs to another employer, which the writes
-   * never create, would then shorten the page instead of being skipped). `searchPageFirst`: the
-   * page of a text search is cut before the campaign join and the formatting, its worker joined.
+   * `cut`: where the page (with a limit) is picked before the campaign join and the formatting.
+   * `dossier`: the WHERE and ORDER BY name only `dossier` columns, so the page is cut from `dossier`
+   * alone (a row whose worker belongs to another employer, which the writes never create, would
+   * then shorten the page instead of being skipped). `with worker`: a text search, its worker
+   * joined: a common surname matches thousands of dossiers before the sort keeps 50 (backend CPU
+   * 33 -> 26 ms on the seed). `none`: one join (the surname order without a search, measured
+   * cheaper so: 1.4 against 2.1 ms), or no limit.
    */
   private async select(
     p: SqlParams,
@@ -258,37 +264,20 @@ export class DossierListService {
     where: string[],
     sort: SortSpec,
     limit?: number,
-    how: { pageFirst: boolean; searchPageFirst: boolean; prepared: boolean } = {
-      pageFirst: false,
-      searchPageFirst: false,
-      prepared: false,
-    },
+    how: { cut: PageCut; prepared: boolean } = { cut: 'none', prepared: false },
   ): Promise<DossierView[]> {
-    const limitSql = limit === undefined ? '' : ` LIMIT ${p.add(limit)}`;
     const columns = `${DOSSIER_LIST_COLUMNS},
-       ${overdueDaysSql(employer)} AS "overdueDays"`;
-    const text = how.pageFirst
-      ? `SELECT ${columns}
-       FROM (SELECT * FROM "dossier" d WHERE ${where.join(' AND ')}
-             ORDER BY ${sort.orderBy}${limitSql}) d
-       ${DOSSIER_JOINS}
-       ORDER BY ${sort.orderBy}`
-      : how.searchPageFirst && limit !== undefined
-        ? // The page is picked with the worker joined (its names are searched), then only the
-          // page's rows get their campaign and formatted columns: a common surname matches
-          // thousands of dossiers before the sort keeps 50 (backend CPU 33 -> 26 ms on the seed;
-          // without a search, the surname order is cheaper in one join: 1.4 against 2.1 ms).
-          `SELECT ${columns}
-       FROM (SELECT d.* FROM "dossier" d
-               JOIN "worker" w ON w.id = d.worker_id AND w.employer_id = d.employer_id
-             WHERE ${where.join(' AND ')}
-             ORDER BY ${sort.orderBy}${limitSql}) d
-       ${DOSSIER_JOINS}
-       ORDER BY ${sort.orderBy}`
+       ${convocationOverdueDaysSql(employer)} AS "overdueDays"`;
+    const filter = `WHERE ${where.join(' AND ')} ORDER BY ${sort.orderBy}`;
+    const limitSql = limit === undefined ? '' : ` LIMIT ${p.add(limit)}`;
+    const text =
+      how.cut === 'none' || limit === undefined
+        ? `SELECT ${columns} FROM ${DOSSIER_FROM} ${filter}${limitSql}`
         : `SELECT ${columns}
-       FROM ${DOSSIER_FROM}
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${sort.orderBy}${limitSql}`;
+       FROM (SELECT d.* FROM "dossier" d ${how.cut === 'with worker' ? WORKER_JOIN : ''}
+             ${filter}${limitSql}) d
+       ${DOSSIER_JOINS}
+       ORDER BY ${sort.orderBy}`;
     const rows: Array<Record<string, unknown>> = how.prepared
       ? await queryPrepared(
           this.dataSource,
@@ -308,7 +297,7 @@ export class DossierListService {
 const SUMMARY_SQL = `SELECT ${DOSSIER_STAGES.map((stage) => `coalesce(s.stage_${stage}, 0) AS "${stage}"`).join(', ')},
     (SELECT count(*)::int FROM "dossier" d
      WHERE d.employer_id = e.id AND d.state = 'AWAITING_OFII'
-       AND d.transmitted_on <= $2::date - ${overdueDaysSql('$1')}) AS overdue,
+       AND d.transmitted_on <= $2::date - ${convocationOverdueDaysSql('$1')}) AS overdue,
     (SELECT count(*)::int FROM "dossier" d
      WHERE d.employer_id = e.id AND d.state = 'OFII_CONVOKED') AS convoked
   FROM (SELECT $1::uuid AS id) e
@@ -337,7 +326,7 @@ function conditions(
     );
   if (filters.overdue !== undefined) {
     // isConvocationOverdue of @moisson/domain: in AWAITING_OFII for the employer's days or more.
-    const cutoff = `${p.add(today)}::date - ${overdueDaysSql(employer)}`;
+    const cutoff = `${p.add(today)}::date - ${convocationOverdueDaysSql(employer)}`;
     const overdue = `(d.state = 'AWAITING_OFII' AND d.transmitted_on <= ${cutoff})`;
     where.push(filters.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
   }

@@ -3,11 +3,7 @@ import type {
   DossierEventResponse,
   WorkerResponse,
 } from '@moisson/contract';
-import {
-  DEFAULT_CONVOCATION_OVERDUE_DAYS,
-  type DossierState,
-  type RecordedTransitionData,
-} from '@moisson/domain';
+import type { DossierState, RecordedTransitionData } from '@moisson/domain';
 import { calendarDateSql, isoInstantSql } from '../../core/database/sql-params';
 
 /**
@@ -54,8 +50,11 @@ export interface DossierDetailView extends DossierView {
   timeline: DossierEventResponse[];
 }
 
-/** The joins after `dossier d`: the worker must belong to the dossier's employer. */
-export const DOSSIER_JOINS = `JOIN "worker" w ON w.id = d.worker_id AND w.employer_id = d.employer_id
+/** The dossier's worker, who must belong to the dossier's employer. */
+export const WORKER_JOIN = `JOIN "worker" w ON w.id = d.worker_id AND w.employer_id = d.employer_id`;
+
+/** The joins after `dossier d`. */
+export const DOSSIER_JOINS = `${WORKER_JOIN}
   LEFT JOIN "campaign" c ON c.id = d.campaign_id`;
 
 /** `FROM dossier d JOIN worker w JOIN campaign c`. */
@@ -71,17 +70,6 @@ const DOSSIER_COLUMNS = `d.id, d.employer_id AS "employerId", d.season, d.job_ti
   d.state, ${isoInstantSql('d.state_changed_at')} AS "stateChangedAt", d.recorded,
   ${isoInstantSql('d.created_at')} AS "createdAt", ${isoInstantSql('d.updated_at')} AS "updatedAt",
   c.id AS "campaignId", c.name AS "campaignName"`;
-
-/**
- * The employer's "convocation overdue after" days (its reminder settings, else the default): the
- * same threshold for the reminders, the list's flag and filter, the dashboard and the firm overview.
- * `employer` is the placeholder of the employer id; uncorrelated, PostgreSQL reads it once per
- * statement (an InitPlan), and an index range can use it.
- */
-export function overdueDaysSql(employer: string): string {
-  return `coalesce((SELECT rs.convocation_overdue_days FROM "reminder_settings" rs
-    WHERE rs.employer_id = ${employer}::uuid), ${DEFAULT_CONVOCATION_OVERDUE_DAYS})`;
-}
 
 /** The columns of a list row. */
 export const DOSSIER_LIST_COLUMNS = `${DOSSIER_COLUMNS},

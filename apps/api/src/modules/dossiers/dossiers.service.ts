@@ -26,8 +26,8 @@ import {
   DOSSIER_DETAIL_COLUMNS,
   DOSSIER_FROM,
   dossierDetailViewOf,
-  overdueDaysSql,
 } from './dossier-view';
+import { convocationOverdueDaysSql } from '../reminders/convocation-overdue-days.sql';
 import { writeCreation, writeEdit } from './dossier-timeline.writer';
 import { DossierEntity } from './entities/dossier.entity';
 import { normaliseOptionalOfficeCode } from './office-code';
@@ -36,7 +36,7 @@ const SEASON_KEY = 'dossier_employer_worker_season_key';
 
 /** By primary key and employer: planned once per pooled connection (queryPrepared). */
 const DOSSIER_DETAIL_SQL = `SELECT ${DOSSIER_DETAIL_COLUMNS},
-    ${overdueDaysSql('$2')} AS "overdueDays"
+    ${convocationOverdueDaysSql('$2')} AS "overdueDays"
   FROM ${DOSSIER_FROM}
   WHERE d.id = $1 AND d.employer_id = $2`;
 

@@ -12,7 +12,6 @@ import {
   addDays,
   CalendarDate,
   daysBetween,
-  DEFAULT_CONVOCATION_OVERDUE_DAYS,
   DossierStage,
   LegalDeadlineKind,
 } from '@moisson/domain';
@@ -23,6 +22,7 @@ import {
   SqlParams,
 } from '../../core/database/sql-params';
 import { ApiException } from '../../core/http/api-exception';
+import { convocationOverdueDaysSql } from '../reminders/convocation-overdue-days.sql';
 import {
   decodeCursor,
   encodeCursor,
@@ -129,15 +129,6 @@ type OverviewRaw = Record<string, string | number | null> & {
 };
 
 /**
- * Each employer's "convocation overdue after" days: its reminder settings, else the default (as the
- * dossier list's overdue filter and the reminders). `rs` joined to the employer `e`: for the page's
- * rows always, for the filtered set only when the `overdue` filter needs it.
- */
-const OVERDUE_DAYS_JOIN =
-  'LEFT JOIN reminder_settings rs ON rs.employer_id = e.id';
-const OVERDUE_DAYS = `coalesce(rs.convocation_overdue_days, ${DEFAULT_CONVOCATION_OVERDUE_DAYS})`;
-
-/**
  * The firm's employers overview: one statement that reads the counters of employer_dossier_stats
  * (never counting dossiers live) for the filtered employers, picks one keyset page, then probes
  * three partial or composite indexes of `dossier` for the page's employers only: convocations
@@ -173,7 +164,6 @@ export class EmployerOverviewService {
          SELECT e.id, e.legal_name, ${sortKey} AS sort_key
          FROM employer e
          LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id
-         ${query.overdue !== undefined ? OVERDUE_DAYS_JOIN : ''}
          ${sortJoin}
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ), page AS (
@@ -191,20 +181,19 @@ export class EmployerOverviewService {
          coalesce(s.refusals_unappealed, 0) AS refusals_unappealed,
          ${isoInstantSql('s.last_activity_at')} AS last_activity_at,
          (SELECT count(*)::int FROM f) AS total,
-         ov.n AS overdue, ${OVERDUE_DAYS} AS overdue_days,
+         ov.n AS overdue, ${convocationOverdueDaysSql('page.id')} AS overdue_days,
          ap.id AS appeal_dossier_id, ap.legal_deadline_kind AS appeal_kind,
          ${calendarDateSql('ap.legal_deadline_on')} AS appeal_on,
          nx.legal_deadline_kind AS next_kind, ${calendarDateSql('nx.legal_deadline_on')} AS next_on
        FROM page
        JOIN employer e ON e.id = page.id
        LEFT JOIN employer_dossier_stats s ON s.employer_id = page.id
-       ${OVERDUE_DAYS_JOIN}
        LEFT JOIN app_user u ON u.id = e.assigned_staff_id
        LEFT JOIN LATERAL (
          SELECT count(*)::int AS n FROM dossier d
          WHERE s.awaiting_ofii > 0 AND d.employer_id = page.id
            AND d.state = 'AWAITING_OFII'
-           AND d.transmitted_on <= ${todayParam}::date - ${OVERDUE_DAYS}
+           AND d.transmitted_on <= ${todayParam}::date - ${convocationOverdueDaysSql('page.id')}
        ) ov ON true
        LEFT JOIN LATERAL (
          SELECT d.id, d.legal_deadline_kind, d.legal_deadline_on FROM dossier d
@@ -252,7 +241,6 @@ export class EmployerOverviewService {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM employer e
        LEFT JOIN employer_dossier_stats s ON s.employer_id = e.id
-       ${query.overdue !== undefined ? OVERDUE_DAYS_JOIN : ''}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
       p.values,
     );
@@ -287,7 +275,7 @@ function filters(
     );
   }
   if (query.overdue !== undefined) {
-    const overdue = `s.oldest_transmitted_on <= ${p.add(today)}::date - ${OVERDUE_DAYS}`;
+    const overdue = `s.oldest_transmitted_on <= ${p.add(today)}::date - ${convocationOverdueDaysSql('e.id')}`;
     where.push(query.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
   }
   if (query.unappealedRefusals !== undefined)
