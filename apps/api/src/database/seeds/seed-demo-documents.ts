@@ -3,6 +3,11 @@ import { DOCUMENT_TYPE_LABELS, formatFrenchDate } from '@moisson/domain';
 import type { DataSource } from 'typeorm';
 import type { DocumentStorage } from '../../core/storage/document-storage';
 import { DocumentEntity } from '../../modules/documents/entities/document.entity';
+import {
+  onePageObjects,
+  pdfText,
+  writePdf,
+} from '../../modules/documents/pdf-writer';
 
 /**
  * A one-page PDF (Helvetica, WinAnsi so that French accents print) with a title and lines of text,
@@ -10,34 +15,18 @@ import { DocumentEntity } from '../../modules/documents/entities/document.entity
  * opens it. Demo data only: these are not real documents and say so on the page.
  */
 export function demoPdf(title: string, lines: readonly string[]): Buffer {
-  const escape = (text: string) => text.replace(/[()\\]/g, '\\$&');
   const content = [
     'BT /F1 20 Tf 72 770 Td',
-    `(${escape(title)}) Tj`,
+    `(${pdfText(title)}) Tj`,
     '/F1 12 Tf 0 -36 Td 16 TL',
-    ...lines.map((line) => `(${escape(line)}) '`),
+    ...lines.map((line) => `(${pdfText(line)}) '`),
     'ET',
   ].join('\n');
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-    `<< /Title (${escape(title)}) /Producer (Moisson demo) >>`,
+    ...onePageObjects(content, ' /Encoding /WinAnsiEncoding'),
+    `<< /Title (${pdfText(title)}) /Producer (Moisson demo) >>`,
   ];
-  let body = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets)
-    body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return writePdf(objects, { trailer: ` /Info ${objects.length} 0 R` });
 }
 
 interface PermitRow {

@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { onePageObjects, pdfText, writePdf } from '../pdf-writer';
 import { crc32 } from './image-structure';
 
 /*
@@ -16,34 +17,19 @@ export interface SamplePdfOptions {
 }
 
 function buildPdf(text: string, encrypted: boolean, padding: number): Buffer {
-  const content = `BT /F1 24 Tf 72 760 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET\n`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
+  const objects = onePageObjects(
+    `BT /F1 24 Tf 72 760 Td (${pdfText(text)}) Tj ET`,
+  );
   if (encrypted)
     objects.push(
       '<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) >>',
     );
-  let body = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-  if (padding > 0) body += `%${'x'.repeat(Math.max(0, padding - 2))}\n`;
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  return writePdf(objects, {
+    padding,
+    trailer: encrypted
+      ? ` /Encrypt ${objects.length} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]`
+      : '',
   });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets)
-    body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  const encrypt = encrypted
-    ? ` /Encrypt ${objects.length} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]`
-    : '';
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
 }
 
 /** A one-page PDF that any reader opens, with a correct cross-reference table. */
