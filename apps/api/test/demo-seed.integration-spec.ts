@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,7 +162,6 @@ describe('demo data', () => {
         chunks.push(chunk as Buffer);
       const bytes = Buffer.concat(chunks);
       expect(bytes.length).toBe(d.size);
-      const { createHash } = await import('node:crypto');
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(d.sha256);
       const scanner = new DocumentScanner(5 * 1024 * 1024);
       scanner.feed(bytes);

@@ -1,5 +1,4 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import {
   closeDb,
   createUser,
@@ -7,6 +6,7 @@ import {
   signedInClient,
   TestClient,
 } from './fixtures';
+import { planOf, seqScans, statementsOf } from './query-plan-checks';
 import { createTestApp } from './test-app';
 
 /**
@@ -18,18 +18,11 @@ import { createTestApp } from './test-app';
  * feeds and calendars of other test files stay far below their caps).
  * (The analytics are aggregates over the filtered dossiers and are not in this list.)
  */
-const WATCHED = new Set(['worker', 'dossier', 'dossier_event']);
 const EMPLOYERS = 400;
 const PER_EMPLOYER = 40;
 
 let app: NestFastifyApplication;
 let staff: TestClient;
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Plans?: PlanNode[];
-}
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -78,37 +71,6 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function statementsOf(
-  url: string,
-): Promise<Array<{ text: string; params: unknown[] }>> {
-  const spy = jest.spyOn(Client.prototype, 'query');
-  try {
-    const res = await staff.get(url);
-    expect(res.statusCode).toBe(200);
-    return spy.mock.calls.flatMap(([config, values]) => {
-      const text =
-        typeof config === 'string'
-          ? config
-          : (config as { text?: string }).text;
-      if (typeof text !== 'string') return [];
-      const params = Array.isArray(values)
-        ? values
-        : ((config as { values?: unknown[] }).values ?? []);
-      return [{ text, params }];
-    });
-  } finally {
-    spy.mockRestore();
-  }
-}
-
-function seqScans(node: PlanNode): string[] {
-  const here =
-    node['Node Type'] === 'Seq Scan' && WATCHED.has(node['Relation Name'] ?? '')
-      ? [node['Relation Name'] as string]
-      : [];
-  return [...here, ...(node.Plans ?? []).flatMap(seqScans)];
-}
-
 describe('query plans of the firm console (no sequential scan on dossier, worker, dossier_event)', () => {
   it.each([
     ['the overview, by name', '/api/firm/employers'],
@@ -150,17 +112,12 @@ describe('query plans of the firm console (no sequential scan on dossier, worker
       '/api/firm/calendar?from=2027-03-01&to=2027-03-31',
     ],
   ])('%s', async (_label, url) => {
-    const statements = (await statementsOf(url)).filter(
+    const statements = (await statementsOf(staff, url)).filter(
       (s) => /^\s*(WITH|SELECT)/i.test(s.text) && /\bdossier\b/.test(s.text),
     );
     expect(statements.length).toBeGreaterThan(0);
-    const source = await db();
     for (const s of statements) {
-      const [row] = await source.query(
-        `EXPLAIN (FORMAT JSON) ${s.text}`,
-        s.params,
-      );
-      const plan = (row['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan;
+      const plan = await planOf(s);
       expect({
         sql: s.text.replace(/\s+/g, ' '),
         seqScansOn: seqScans(plan),

@@ -1,6 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DossierListItem, Page } from '@moisson/contract';
-import { Client } from 'pg';
 import {
   closeDb,
   createEmployer,
@@ -9,10 +8,16 @@ import {
   signedInClient,
   TestClient,
 } from './fixtures';
+import {
+  nodeTypes,
+  PlanNode,
+  planOf,
+  seqScans,
+  Statement,
+  statementsOf,
+} from './query-plan-checks';
 import { createTestApp } from './test-app';
 
-/** Tables that grow with every hire: a plan must never read them whole. */
-const WATCHED = new Set(['worker', 'dossier', 'dossier_event']);
 const OTHER_EMPLOYERS = 250;
 const PER_EMPLOYER = 150;
 
@@ -22,20 +27,6 @@ let owner: TestClient;
 let dossierId: string;
 let workerId: string;
 let passportNumber: string;
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-interface Statement {
-  text: string;
-  params: unknown[];
-  /** Set for a named (prepared) statement. */
-  name?: string;
-}
 
 /**
  * A few thousand workers, dossiers and events spread over many employers (the test employer holds
@@ -106,39 +97,9 @@ afterAll(async () => {
   await closeDb();
 });
 
-/** The SQL statements `pg` sends while the request runs, with their parameters. */
-async function statementsOf(url: string): Promise<Statement[]> {
-  const spy = jest.spyOn(Client.prototype, 'query');
-  try {
-    const res = await owner.get(url);
-    expect(res.statusCode).toBe(200);
-    return spy.mock.calls.flatMap(([config, values]) => {
-      const text =
-        typeof config === 'string'
-          ? config
-          : (config as { text?: string }).text;
-      if (typeof text !== 'string') return [];
-      const params = Array.isArray(values)
-        ? values
-        : ((config as { values?: unknown[] }).values ?? []);
-      const name =
-        typeof config === 'object'
-          ? (config as { name?: string }).name
-          : undefined;
-      return [{ text, params, ...(name ? { name } : {}) }];
-    });
-  } finally {
-    spy.mockRestore();
-  }
-}
-
-function nodeTypes(node: PlanNode): string[] {
-  return [node['Node Type'], ...(node.Plans ?? []).flatMap(nodeTypes)];
-}
-
 /** The list's SELECT of a request (the one statement that reads `dossier`). */
 async function listStatementOf(url: string): Promise<Statement> {
-  const selects = (await statementsOf(url)).filter(
+  const selects = (await statementsOf(owner, url)).filter(
     (s) => /^\s*SELECT/i.test(s.text) && s.text.includes('"dossier"'),
   );
   expect(selects).toHaveLength(1);
@@ -171,37 +132,22 @@ async function genericPlanOf(statement: Statement): Promise<PlanNode> {
   }
 }
 
-function seqScans(node: PlanNode): string[] {
-  const here =
-    node['Node Type'] === 'Seq Scan' && WATCHED.has(node['Relation Name'] ?? '')
-      ? [node['Relation Name'] as string]
-      : [];
-  return [...here, ...(node.Plans ?? []).flatMap(seqScans)];
-}
-
 /** EXPLAIN (FORMAT JSON) of every SELECT of the request that reads a watched table. */
 async function plansOf(
   url: string,
 ): Promise<Array<{ sql: string; seqScansOn: string[] }>> {
-  const statements = (await statementsOf(url)).filter(
+  const statements = (await statementsOf(owner, url)).filter(
     (s) =>
       /^\s*SELECT/i.test(s.text) &&
       /"(worker|dossier|dossier_event)"/.test(s.text),
   );
   expect(statements.length).toBeGreaterThan(0);
-  const source = await db();
   const plans = [];
-  for (const s of statements) {
-    const [row] = await source.query(
-      `EXPLAIN (FORMAT JSON) ${s.text}`,
-      s.params,
-    );
-    const plan = (row['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan;
+  for (const s of statements)
     plans.push({
       sql: s.text.replace(/\s+/g, ' '),
-      seqScansOn: seqScans(plan),
+      seqScansOn: seqScans(await planOf(s)),
     });
-  }
   return plans;
 }
 
