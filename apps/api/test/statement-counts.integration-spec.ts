@@ -1,5 +1,4 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import {
   closeDb,
   createEmployer,
@@ -8,6 +7,7 @@ import {
   TestClient,
 } from './fixtures';
 import { createDossier, day, move } from './dossier-fixtures';
+import { statementsOf } from './query-plan-checks';
 import { createTestApp } from './test-app';
 
 /**
@@ -57,32 +57,17 @@ afterAll(async () => {
 });
 
 /** The statements `pg` sent while the request ran (their beginning, for the failure message). */
-async function statementsOf(
+async function statementTexts(
   client: TestClient,
   url: string,
 ): Promise<string[]> {
-  const spy = jest.spyOn(Client.prototype, 'query');
-  try {
-    const res = await client.get(url);
-    expect(res.statusCode).toBe(200);
-    return (
-      spy.mock.calls
-        .map(([config]) => {
-          const text =
-            typeof config === 'string'
-              ? config
-              : ((config as { text?: string }).text ?? '');
-          return text.replace(/\s+/g, ' ').trim().slice(0, 60);
-        })
-        // The session's last_seen_at is written at most every 30 s (SessionService), not per request:
-        // left out so that a slow machine does not change the count.
-        .filter(
-          (text) => !/^UPDATE "user_session" SET "last_seen_at"/.test(text),
-        )
-    );
-  } finally {
-    spy.mockRestore();
-  }
+  return (
+    (await statementsOf(client, url))
+      .map((s) => s.text.replace(/\s+/g, ' ').trim().slice(0, 60))
+      // The session's last_seen_at is written at most every 30 s (SessionService), not per request:
+      // left out so that a slow machine does not change the count.
+      .filter((text) => !/^UPDATE "user_session" SET "last_seen_at"/.test(text))
+  );
 }
 
 const pages = () => ({
@@ -108,12 +93,12 @@ describe('SQL statements per request', () => {
     '%s: %i for an employer user (%i reusing the session), %i for firm staff (%i)',
     async (page, ownerCold, ownerWarm, staffCold, staffWarm) => {
       const url = pages()[page];
-      expect(await statementsOf(owner.cold, url)).toHaveLength(ownerCold);
-      await statementsOf(owner.warm, url); // reads the session
-      expect(await statementsOf(owner.warm, url)).toHaveLength(ownerWarm);
-      expect(await statementsOf(staff.cold, url)).toHaveLength(staffCold);
-      await statementsOf(staff.warm, url);
-      expect(await statementsOf(staff.warm, url)).toHaveLength(staffWarm);
+      expect(await statementTexts(owner.cold, url)).toHaveLength(ownerCold);
+      await statementTexts(owner.warm, url); // reads the session
+      expect(await statementTexts(owner.warm, url)).toHaveLength(ownerWarm);
+      expect(await statementTexts(staff.cold, url)).toHaveLength(staffCold);
+      await statementTexts(staff.warm, url);
+      expect(await statementTexts(staff.warm, url)).toHaveLength(staffWarm);
     },
   );
 });
